@@ -1,0 +1,37 @@
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { canonicalJson } from '../kernel/canonical-json.ts';
+
+/** An Ed25519 key pair as base64url of the raw 32-byte public key and private seed. */
+export interface KeyPair {
+  publicKey: string;
+  privateKey: string;
+}
+
+export function generateKeyPair(): KeyPair {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const jwk = privateKey.export({ format: 'jwk' });
+  const pub = publicKey.export({ format: 'jwk' });
+  if (!jwk.d || !pub.x) throw new Error('Ed25519 key export lost its key material');
+  return { publicKey: pub.x, privateKey: jwk.d };
+}
+
+/** What a command signature covers: the DAO, the actor, the command type and payload. */
+export function signedText(daoId: string, actorId: string, type: string, payload: unknown): string {
+  return canonicalJson({ actorId, daoId, payload, type });
+}
+
+export function signText(keys: KeyPair, text: string): string {
+  const key = createPrivateKey({ key: { kty: 'OKP', crv: 'Ed25519', d: keys.privateKey, x: keys.publicKey }, format: 'jwk' });
+  return sign(null, Buffer.from(text), key).toString('base64url');
+}
+
+export function verifyText(publicKey: string, text: string, signature: string): boolean {
+  try {
+    const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: publicKey }, format: 'jwk' });
+    return verify(null, Buffer.from(text), key, Buffer.from(signature, 'base64url'));
+  } catch (error) {
+    // A malformed key or signature is simply not a valid signature.
+    if (error instanceof Error) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,261 @@
+import { performance } from 'node:perf_hooks';
+import { accessEventTypes } from '../access/events.ts';
+import { AccessProjection } from '../access/projection.ts';
+import { signedText, verifyText } from '../access/signature.ts';
+import { scopeAllows } from '../access/state.ts';
+import { assert } from '../kernel/assert.ts';
+import { type Clock, systemClock } from '../kernel/clock.ts';
+import { PolityError } from '../kernel/errors.ts';
+import { chainHash, genesisHash } from '../kernel/hash.ts';
+import { LedgerProjection } from '../ledger/projection.ts';
+import { encodeBody } from '../store/log-codec.ts';
+import type { CommitUnit, EncodedRecord, Store } from '../store/types.ts';
+import { createMetrics, type EngineMetrics, observeLatency } from './metrics.ts';
+import { findCommand, validatePayload } from './registry.ts';
+import { loadState } from './replay.ts';
+import { encodeSnapshot } from './snapshot.ts';
+import { type EngineState, evolve } from './state.ts';
+import type { CommandContext, CommandEnvelope, LogRecord, Principal } from './types.ts';
+
+/** Ledger items (transfers, accounts) one group commit holds at most. */
+export const commitItemsMax = 16_380;
+export const queueItemsMax = 1_000_000;
+
+export interface EngineOptions {
+  store: Store;
+  clock?: Clock;
+  /** Take a snapshot after this many log records (and at close). */
+  snapshotEveryRecords?: number;
+  /** Called when the writer hits a bug or a storage failure; it then reloads from the log. */
+  onFault?: (error: unknown) => void;
+}
+
+export type SubmitOutcome<R = unknown> = { ok: true; seq: number | undefined; result: R } | { ok: false; code: string; message: string };
+
+interface Queued {
+  principal: Principal;
+  envelope: CommandEnvelope;
+  weight: number;
+  enqueuedAt: number;
+  resolve: (outcome: SubmitOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * The single writer of one DAO. `submit` validates and authenticates a command and queues
+ * it; the writer loop takes what is queued, applies each command to the in-memory state,
+ * writes all log records and projection rows in one transaction, and only then resolves
+ * every promise of the batch.
+ */
+export class Engine {
+  readonly metrics: EngineMetrics = createMetrics();
+  private queue: Queued[] = [];
+  private queuedItems = 0;
+  private draining = false;
+  private closed = false;
+  private recordsSinceSnapshot = 0;
+  private idle: Array<() => void> = [];
+
+  private constructor(
+    readonly store: Store,
+    private current: EngineState,
+    private lastSeq: number,
+    private lastHash: string,
+    private lastCommittedTimeMs: number,
+    private readonly clock: Clock,
+    private readonly options: EngineOptions,
+  ) {}
+
+  static async open(options: EngineOptions): Promise<Engine> {
+    const loaded = await loadState(options.store);
+    return new Engine(options.store, loaded.state, loaded.seq, loaded.hash, loaded.timeMs, options.clock ?? systemClock, options);
+  }
+
+  /** The committed state (plus the batch being written). Read it; never mutate it. */
+  get state(): EngineState {
+    return this.current;
+  }
+
+  get head(): { seq: number; hash: string } {
+    return { seq: this.lastSeq, hash: this.lastHash };
+  }
+
+  get daoId(): string {
+    return this.store.daoId;
+  }
+
+  nowMs(): number {
+    return this.clock.nowMs();
+  }
+
+  /** Resolves once the command is durable (or rejected); throws PolityError for bad input. */
+  submit<R = unknown>(principal: Principal, envelope: CommandEnvelope): Promise<SubmitOutcome<R>> {
+    if (this.closed) return Promise.reject(new PolityError('engine_closed', 'the engine is shutting down'));
+    const definition = findCommand(envelope.type);
+    validatePayload(envelope.type, envelope.payload);
+    this.authenticate(principal, envelope);
+    const weight = definition.weight ? definition.weight(envelope.payload as never) : 1;
+    if (this.queuedItems + weight > queueItemsMax) return Promise.reject(new PolityError('overloaded', 'the write queue is full; retry later'));
+    return new Promise<SubmitOutcome<R>>((resolve, reject) => {
+      this.queue.push({ principal, envelope, weight, enqueuedAt: performance.now(), resolve: resolve as (o: SubmitOutcome) => void, reject });
+      this.queuedItems += weight;
+      if (!this.draining) {
+        this.draining = true;
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private authenticate(principal: Principal, envelope: CommandEnvelope): void {
+    const access = this.current.access;
+    const actor = access.actors.get(principal.actorId);
+    if (!actor) throw new PolityError('unauthenticated', `unknown actor ${principal.actorId}`);
+    if (principal.tokenId !== undefined) {
+      const token = access.tokens.get(principal.tokenId);
+      if (!token || token.revoked || token.actorId !== actor.id) throw new PolityError('unauthenticated', 'the API token is not valid');
+      if (!scopeAllows(token.scopes, envelope.type)) throw new PolityError('forbidden', `the token's scopes do not cover ${envelope.type}`);
+    }
+    if (envelope.signature !== undefined) {
+      if (!actor.publicKey) throw new PolityError('signature_invalid', `actor ${actor.id} has no public key to check a signature against`);
+      const text = signedText(this.daoId, actor.id, envelope.type, envelope.payload);
+      if (!verifyText(actor.publicKey, text, envelope.signature)) throw new PolityError('signature_invalid', 'the signature does not match the command');
+    }
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.takeBatch();
+      try {
+        const { unit, outcomes } = this.applyBatch(batch);
+        const started = performance.now();
+        if (unit.records.length > 0) await this.store.commit(unit);
+        const done = performance.now();
+        this.metrics.commits += 1;
+        this.metrics.commitSecondsTotal += (done - started) / 1000;
+        for (const [index, item] of batch.entries()) {
+          observeLatency(this.metrics, done - item.enqueuedAt);
+          item.resolve(outcomes[index] as SubmitOutcome);
+        }
+      } catch (error) {
+        // A bug or a storage failure: nothing of this batch was acknowledged. Start again
+        // from what is durable, so memory never runs ahead of the log.
+        for (const item of batch) item.reject(new PolityError('internal_error', 'the command was not committed; retry it'));
+        this.options.onFault?.(error);
+        await this.reload();
+      }
+    }
+    this.draining = false;
+    for (const resolve of this.idle.splice(0)) resolve();
+  }
+
+  private takeBatch(): Queued[] {
+    let items = 0;
+    let count = 0;
+    while (count < this.queue.length) {
+      const weight = this.queue[count]?.weight ?? 0;
+      if (count > 0 && items + weight > commitItemsMax) break;
+      items += weight;
+      count += 1;
+    }
+    this.queuedItems -= items;
+    return this.queue.splice(0, count);
+  }
+
+  private applyBatch(batch: Queued[]): { unit: CommitUnit; outcomes: SubmitOutcome[] } {
+    const state = this.current;
+    const ledgerProjection = new LedgerProjection(this.daoId);
+    const accessProjection = new AccessProjection(this.daoId);
+    const records: EncodedRecord[] = [];
+    const outcomes: SubmitOutcome[] = [];
+    for (const item of batch) {
+      const seq = this.lastSeq + 1;
+      const timeMs = Math.max(this.clock.nowMs(), this.lastTimeMs(records));
+      const ctx: CommandContext = { ...item.principal, seq, timeMs, daoId: this.daoId };
+      const outcome = findCommand(item.envelope.type).apply(state, item.envelope.payload as never, ctx);
+      if (!outcome.ok) {
+        this.metrics.commandsRejected += 1;
+        outcomes.push({ ok: false, code: outcome.code, message: outcome.message });
+        continue;
+      }
+      this.metrics.commandsAccepted += 1;
+      this.metrics.ledgerItems += item.weight;
+      if (outcome.events.length === 0) {
+        outcomes.push({ ok: true, seq: undefined, result: outcome.result }); // nothing changed: nothing to log
+        continue;
+      }
+      for (const event of outcome.events) {
+        evolve(state, event, ctx);
+        if (accessEventTypes.has(event.type)) accessProjection.collect(event);
+        else ledgerProjection.collect(event, state);
+      }
+      ledgerProjection.endRecord(seq, timeMs, state);
+      records.push(this.seal(ctx, item.envelope, outcome.events));
+      outcomes.push({ ok: true, seq, result: outcome.result });
+    }
+    const unit: CommitUnit = { records, rows: [...ledgerProjection.rows(state), ...accessProjection.rows(state)] };
+    this.recordsSinceSnapshot += records.length;
+    if (this.recordsSinceSnapshot >= (this.options.snapshotEveryRecords ?? 100_000)) {
+      unit.snapshot = { seq: this.lastSeq, hash: this.lastHash, stateJson: encodeSnapshot(state) };
+      this.recordsSinceSnapshot = 0;
+    }
+    return { unit, outcomes };
+  }
+
+  private lastTimeMs(records: EncodedRecord[]): number {
+    return records.at(-1)?.record.timeMs ?? this.lastCommittedTimeMs;
+  }
+
+  /** Numbers, chains and encodes one record; advances the head. */
+  private seal(ctx: CommandContext, envelope: CommandEnvelope, events: LogRecord['events']): EncodedRecord {
+    const body = {
+      seq: ctx.seq,
+      timeMs: ctx.timeMs,
+      daoId: ctx.daoId,
+      actorId: ctx.actorId,
+      command: envelope,
+      events,
+      ...(ctx.tokenId ? { tokenId: ctx.tokenId } : {}),
+    };
+    const bodyJson = encodeBody(body);
+    const hash = chainHash(this.lastHash, bodyJson);
+    const record: LogRecord = { ...body, prevHash: this.lastHash, hash };
+    assert(ctx.seq === this.lastSeq + 1, 'sequence numbers are dense');
+    this.lastSeq = ctx.seq;
+    this.lastHash = hash;
+    this.lastCommittedTimeMs = ctx.timeMs;
+    return { record, bodyJson };
+  }
+
+  private async reload(): Promise<void> {
+    const loaded = await loadState(this.store);
+    this.current = loaded.state;
+    this.lastSeq = loaded.seq;
+    this.lastHash = loaded.hash;
+    this.lastCommittedTimeMs = loaded.timeMs;
+    this.recordsSinceSnapshot = 0;
+  }
+
+  /** Resolves when everything queued so far is committed. */
+  flush(): Promise<void> {
+    if (!this.draining && this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  /** Writes a snapshot of the current state, so the next start replays less. */
+  async snapshot(): Promise<void> {
+    await this.flush();
+    if (this.lastSeq === 0) return;
+    const latest = await this.store.latestSnapshot();
+    if (latest?.seq === this.lastSeq) return;
+    await this.store.commit({ records: [], rows: [], snapshot: { seq: this.lastSeq, hash: this.lastHash, stateJson: encodeSnapshot(this.current) } });
+    this.recordsSinceSnapshot = 0;
+  }
+
+  /** Stops taking commands, commits what is queued, snapshots. The caller closes the store. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.snapshot();
+  }
+}
+
+export { genesisHash };

@@ -1,0 +1,57 @@
+import type { TSchema } from '@sinclair/typebox';
+import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
+import { createActor, createToken, grantPermission, revokePermission, revokeToken } from '../access/commands.ts';
+import { PolityError } from '../kernel/errors.ts';
+import { burn, closeAccount, createAccounts, createAsset, createTransfers, expirePending, mint, postPending, voidPending } from '../ledger/index.ts';
+import type { EngineState } from './state.ts';
+import type { CommandDefinition } from './types.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds commands of every payload type
+type AnyCommand = CommandDefinition<EngineState, any, unknown>;
+
+/** Every command the engine knows, by type. Modules add theirs here. */
+export const commandList = [
+  createAsset,
+  createAccounts,
+  closeAccount,
+  createTransfers,
+  mint,
+  burn,
+  postPending,
+  voidPending,
+  expirePending,
+  createActor,
+  createToken,
+  revokeToken,
+  grantPermission,
+  revokePermission,
+] as const satisfies readonly AnyCommand[];
+
+interface RegisteredCommand {
+  definition: AnyCommand;
+  check: TypeCheck<TSchema>;
+}
+
+const registry = new Map<string, RegisteredCommand>(
+  commandList.map((definition) => [definition.type, { definition: definition as AnyCommand, check: TypeCompiler.Compile(definition.schema) }]),
+);
+
+export function commandTypes(): string[] {
+  return [...registry.keys()];
+}
+
+export function findCommand(type: string): AnyCommand {
+  const entry = registry.get(type);
+  if (!entry) throw new PolityError('unknown_command', `no command "${type}"`);
+  return entry.definition;
+}
+
+/** Schema validation before sequencing: never touches state or the database. */
+export function validatePayload(type: string, payload: unknown): void {
+  const entry = registry.get(type);
+  if (!entry) throw new PolityError('unknown_command', `no command "${type}"`);
+  if (entry.check.Check(payload)) return;
+  const first = entry.check.Errors(payload).First();
+  const where = first?.path || '(payload)';
+  throw new PolityError('validation_failed', `${type}: ${where} ${first?.message ?? 'is invalid'}`, { path: where });
+}

@@ -1,0 +1,38 @@
+import { assert } from '../kernel/assert.ts';
+import { genesisHash } from '../kernel/hash.ts';
+import type { Store } from '../store/types.ts';
+import { decodeSnapshot } from './snapshot.ts';
+import { createEngineState, type EngineState, evolve } from './state.ts';
+
+export const replayPageRecords = 2_000;
+
+export interface LoadedState {
+  state: EngineState;
+  seq: number;
+  hash: string;
+  timeMs: number;
+}
+
+/**
+ * Rebuilds the in-memory state at start: the latest snapshot, then every log record after
+ * it, evolved in order. The chain must be unbroken; `polity verify` re-checks every hash.
+ */
+export async function loadState(store: Store): Promise<LoadedState> {
+  const snapshot = await store.latestSnapshot();
+  const state = snapshot ? decodeSnapshot(snapshot.stateJson) : createEngineState(store.daoId);
+  let seq = snapshot?.seq ?? 0;
+  let hash = snapshot?.hash ?? genesisHash;
+  let timeMs = 0;
+  for (;;) {
+    const page = await store.readLog(seq, replayPageRecords);
+    for (const { record } of page) {
+      assert(record.seq === seq + 1 && record.prevHash === hash, `log continues at seq ${seq + 1}`);
+      for (const event of record.events) evolve(state, event, record);
+      seq = record.seq;
+      hash = record.hash;
+      timeMs = record.timeMs;
+    }
+    if (page.length < replayPageRecords) break;
+  }
+  return { state, seq, hash, timeMs };
+}

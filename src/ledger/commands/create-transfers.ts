@@ -1,0 +1,108 @@
+import type { Static } from '@sinclair/typebox';
+import type { TokenSpent } from '../../access/events.ts';
+import type { EngineState } from '../../engine/state.ts';
+import { accepted, type CommandContext, type CommandDefinition, type DomainEvent } from '../../engine/types.ts';
+import { assert } from '../../kernel/assert.ts';
+import { LedgerDraft } from '../draft.ts';
+import { evolveLedger } from '../events.ts';
+import { transfersPerBatchMax } from '../limits.ts';
+import { CreateTransfersSchema } from '../schema.ts';
+import { decideMovement } from './movement.ts';
+
+export type CreateTransfersPayload = Static<typeof CreateTransfersSchema>;
+type TransferItem = CreateTransfersPayload['transfers'][number];
+
+/** One status per item: `created`, `exists`, or a rejection code. */
+export interface ItemResult {
+  id: string;
+  status: string;
+  message?: string;
+}
+
+export interface BatchResult {
+  results: ItemResult[];
+}
+
+/**
+ * A batch of transfers: each item succeeds or fails alone, except linked chains
+ * (items with `linked: true` and the item after the last of them), which succeed or
+ * fail as a whole.
+ */
+export const createTransfers: CommandDefinition<EngineState, CreateTransfersPayload, BatchResult> = {
+  type: 'ledger.create_transfers',
+  schema: CreateTransfersSchema,
+  weight: (payload) => payload.transfers.length,
+  apply(state, payload, ctx) {
+    const items = payload.transfers;
+    assert(items.length <= transfersPerBatchMax, 'batch size checked by the schema');
+    const batch = new BatchRun(state, ctx);
+    let chainStart = 0;
+    while (chainStart < items.length) {
+      let chainEnd = chainStart;
+      while (items[chainEnd]?.linked && chainEnd < items.length - 1) chainEnd += 1;
+      batch.runChain(items.slice(chainStart, chainEnd + 1));
+      chainStart = chainEnd + 1;
+    }
+    return accepted(batch.events(), { results: batch.results });
+  },
+};
+
+class BatchRun {
+  readonly results: ItemResult[] = [];
+  private readonly movementEvents: DomainEvent[] = [];
+  private readonly draft: LedgerDraft;
+  private spent: TokenSpent | undefined;
+
+  constructor(
+    private readonly state: EngineState,
+    private readonly ctx: CommandContext,
+  ) {
+    this.draft = new LedgerDraft(state.ledgerWriter);
+  }
+
+  events(): DomainEvent[] {
+    return this.spent ? [...this.movementEvents, this.spent] : this.movementEvents;
+  }
+
+  /** Runs a chain (a single unlinked item is a chain of one) in its own draft. */
+  runChain(chain: TransferItem[]): void {
+    const last = chain[chain.length - 1];
+    const chainOpen = last?.linked === true;
+    const chainDraft = chain.length === 1 && !chainOpen ? this.draft : new LedgerDraft(this.draft);
+    const chainEvents: DomainEvent[] = [];
+    const chainResults: ItemResult[] = [];
+    let spent = this.spent;
+    let failedAt = -1;
+    for (const [index, item] of chain.entries()) {
+      const decision = decideMovement(this.state, chainDraft, { ...item, kind: 'transfer', fromId: item.from, toId: item.to }, this.ctx, spent);
+      if (decision.ok === true) {
+        const event = { type: 'transfer_created', transfer: decision.spec } as const;
+        evolveLedger(chainDraft, event, this.ctx);
+        chainEvents.push(event);
+        if (decision.spent) spent = decision.spent;
+        chainResults.push({ id: item.id, status: 'created' });
+      } else if (decision.ok === 'exists') {
+        chainResults.push({ id: item.id, status: 'exists' });
+      } else {
+        chainResults.push({ id: item.id, status: decision.code, message: decision.message });
+        if (failedAt < 0) failedAt = index;
+        if (chain.length === 1) break;
+      }
+    }
+    if (failedAt < 0 && chainOpen) failedAt = chain.length - 1;
+    if (failedAt >= 0 && (chain.length > 1 || chainOpen)) {
+      this.results.push(...chainResults.map((result, index) => failChainItem(result, index, failedAt, chainOpen)));
+      return; // the chain's draft is dropped: nothing of it happened
+    }
+    if (chainDraft !== this.draft) chainDraft.mergeInto(this.draft);
+    this.movementEvents.push(...chainEvents);
+    this.spent = spent;
+    this.results.push(...chainResults);
+  }
+}
+
+function failChainItem(result: ItemResult, index: number, failedAt: number, chainOpen: boolean): ItemResult {
+  if (index === failedAt && result.status !== 'created' && result.status !== 'exists') return result;
+  if (chainOpen && index === failedAt) return { id: result.id, status: 'linked_event_chain_open', message: 'the batch ended inside a linked chain' };
+  return { id: result.id, status: 'linked_event_failed', message: 'another transfer of its linked chain failed' };
+}

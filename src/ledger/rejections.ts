@@ -1,0 +1,26 @@
+/**
+ * Rejection codes of ledger commands, in the order a transfer is checked. The first that
+ * applies is returned; `ledger.test.ts` has one row for each.
+ */
+export const transferRejections = [
+  'exists_with_different_fields', // the id was used before for another transfer
+  'accounts_must_be_different',
+  'debit_account_not_found',
+  'credit_account_not_found',
+  'system_account', // issuance and burn accounts move only through mint and burn
+  'asset_mismatch',
+  'account_closed',
+  'not_authorized',
+  'amount_invalid', // includes amount_too_precise, amount_zero
+  'asset_not_transferable',
+  'token_required', // non-fungible: tokenId missing or amount other than 1
+  'token_not_owned',
+  'pending_not_supported', // non-fungible tokens move whole, never pending
+  'insufficient_funds',
+  'exceeds_max_balance',
+  'spending_cap_exceeded',
+  'linked_event_failed', // another transfer of the linked chain failed
+  'linked_event_chain_open', // the batch ended inside a linked chain
+] as const;
+
+export type TransferRejection = (typeof transferRejections)[number];

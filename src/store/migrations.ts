@@ -1,0 +1,152 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { PolityError } from '../kernel/errors.ts';
+import type { Dialect } from './types.ts';
+
+/**
+ * Migrations are code, one list for both databases; the only difference is how an exact
+ * amount is stored (TEXT of base units in SQLite, NUMERIC(78,0) in PostgreSQL).
+ */
+function initialSchema(dialect: Dialect): Migration {
+  const amount = dialect === 'postgres' ? sql`numeric(78,0)` : sql`text`;
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('log')
+        .addColumn('dao_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'bigint', (c) => c.notNull())
+        .addColumn('time_ms', 'bigint', (c) => c.notNull())
+        .addColumn('actor_id', 'text', (c) => c.notNull())
+        .addColumn('command_type', 'text', (c) => c.notNull())
+        .addColumn('body_json', 'text', (c) => c.notNull())
+        .addColumn('prev_hash', 'text', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('log_pk', ['dao_id', 'seq'])
+        .execute();
+      await db.schema
+        .createTable('snapshots')
+        .addColumn('dao_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'bigint', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .addColumn('state_json', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('snapshots_pk', ['dao_id', 'seq'])
+        .execute();
+      await db.schema
+        .createTable('assets')
+        .addColumn('dao_id', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('symbol', 'text', (c) => c.notNull())
+        .addColumn('decimals', 'integer', (c) => c.notNull())
+        .addColumn('supply', 'text', (c) => c.notNull())
+        .addColumn('max_supply', amount)
+        .addColumn('transferable', 'integer', (c) => c.notNull())
+        .addColumn('owner_id', 'text', (c) => c.notNull())
+        .addColumn('minted', amount, (c) => c.notNull())
+        .addColumn('burned', amount, (c) => c.notNull())
+        .addColumn('created_seq', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('assets_pk', ['dao_id', 'id'])
+        .execute();
+      await db.schema
+        .createTable('accounts')
+        .addColumn('dao_id', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('asset_id', 'text', (c) => c.notNull())
+        .addColumn('owner_id', 'text', (c) => c.notNull())
+        .addColumn('allow_overdraft', 'integer', (c) => c.notNull())
+        .addColumn('overdraft_limit', amount)
+        .addColumn('max_balance', amount)
+        .addColumn('closed', 'integer', (c) => c.notNull())
+        .addColumn('system', 'text')
+        .addColumn('debits_posted', amount, (c) => c.notNull())
+        .addColumn('credits_posted', amount, (c) => c.notNull())
+        .addColumn('debits_pending', amount, (c) => c.notNull())
+        .addColumn('credits_pending', amount, (c) => c.notNull())
+        .addColumn('balance', amount, (c) => c.notNull())
+        .addColumn('created_seq', 'bigint', (c) => c.notNull())
+        .addColumn('updated_seq', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('accounts_pk', ['dao_id', 'id'])
+        .execute();
+      await db.schema.createIndex('accounts_owner').on('accounts').columns(['dao_id', 'owner_id']).execute();
+      await db.schema
+        .createTable('transfers')
+        .addColumn('dao_id', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('asset_id', 'text', (c) => c.notNull())
+        .addColumn('from_id', 'text', (c) => c.notNull())
+        .addColumn('to_id', 'text', (c) => c.notNull())
+        .addColumn('amount', amount, (c) => c.notNull())
+        .addColumn('token_id', 'text')
+        .addColumn('pending', 'integer', (c) => c.notNull())
+        .addColumn('timeout_seconds', 'integer')
+        .addColumn('expires_at_ms', 'bigint')
+        .addColumn('memo', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('posted', amount)
+        .addColumn('seq', 'bigint', (c) => c.notNull())
+        .addColumn('time_ms', 'bigint', (c) => c.notNull())
+        .addColumn('resolved_seq', 'bigint')
+        .addPrimaryKeyConstraint('transfers_pk', ['dao_id', 'id'])
+        .execute();
+      await db.schema
+        .createTable('balance_checkpoints')
+        .addColumn('dao_id', 'text', (c) => c.notNull())
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'bigint', (c) => c.notNull())
+        .addColumn('time_ms', 'bigint', (c) => c.notNull())
+        .addColumn('balance', amount, (c) => c.notNull())
+        .addPrimaryKeyConstraint('balance_checkpoints_pk', ['dao_id', 'account_id', 'seq'])
+        .execute();
+      await db.schema
+        .createTable('nft_tokens')
+        .addColumn('dao_id', 'text', (c) => c.notNull())
+        .addColumn('asset_id', 'text', (c) => c.notNull())
+        .addColumn('token_id', 'text', (c) => c.notNull())
+        .addColumn('owner_account_id', 'text')
+        .addPrimaryKeyConstraint('nft_tokens_pk', ['dao_id', 'asset_id', 'token_id'])
+        .execute();
+      await db.schema
+        .createTable('actors')
+        .addColumn('dao_id', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('name', 'text')
+        .addColumn('public_key', 'text')
+        .addColumn('created_seq', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('actors_pk', ['dao_id', 'id'])
+        .execute();
+      await db.schema
+        .createTable('api_tokens')
+        .addColumn('dao_id', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('actor_id', 'text', (c) => c.notNull())
+        .addColumn('secret_hash', 'text', (c) => c.notNull())
+        .addColumn('scopes', 'text', (c) => c.notNull())
+        .addColumn('cap_asset_id', 'text')
+        .addColumn('cap_amount', amount)
+        .addColumn('cap_period_seconds', 'integer')
+        .addColumn('revoked', 'integer', (c) => c.notNull())
+        .addColumn('created_seq', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('api_tokens_pk', ['dao_id', 'id'])
+        .execute();
+      await db.schema
+        .createTable('grants')
+        .addColumn('dao_id', 'text', (c) => c.notNull())
+        .addColumn('actor_id', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('resource', 'text', (c) => c.notNull())
+        .addColumn('active', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('grants_pk', ['dao_id', 'actor_id', 'action', 'resource'])
+        .execute();
+    },
+  };
+}
+
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => ({ '0001_initial': initialSchema(dialect) }) };
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+    throw new PolityError('migration_failed', `database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

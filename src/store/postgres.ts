@@ -1,0 +1,105 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { decodeRecord, logRow } from './log-codec.ts';
+import { migrateToLatest } from './migrations.ts';
+import type { Database } from './schema.ts';
+import { chunks, logColumns, upsertSql } from './sql-batch.ts';
+import type { CommitUnit, EncodedRecord, SnapshotRow, Store, TableRows } from './types.ts';
+
+/** PostgreSQL allows 65,535 parameters per statement. */
+const parametersPerStatementMax = 60_000;
+
+export interface PostgresStoreOptions {
+  url: string;
+  daoId: string;
+  /** A schema to keep the tables in (tests give each run its own); default: the search path. */
+  schema?: string;
+}
+
+/**
+ * The production store. The writer holds one connection of its own for group commits, so
+ * a commit never waits behind reads; reads use the pool through Kysely.
+ */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
+  const config: pg.PoolConfig = { connectionString: options.url, max: 8 };
+  if (options.schema) {
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) throw new Error(`invalid schema name ${options.schema}`);
+    const setup = new pg.Client({ connectionString: options.url });
+    await setup.connect();
+    await setup.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+    await setup.end();
+    config.options = `-c search_path=${options.schema}`;
+  }
+  const pool = new pg.Pool(config);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  await migrateToLatest(db as Kysely<unknown>, 'postgres');
+  const writer = await pool.connect();
+  return new PostgresStore(pool, writer, db, options);
+}
+
+class PostgresStore implements Store {
+  readonly dialect = 'postgres' as const;
+  readonly daoId: string;
+  readonly location: string;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly writer: pg.PoolClient,
+    readonly db: Kysely<Database>,
+    options: PostgresStoreOptions,
+  ) {
+    this.daoId = options.daoId;
+    this.location = redact(options.url) + (options.schema ? ` (schema ${options.schema})` : '');
+  }
+
+  async commit(unit: CommitUnit): Promise<void> {
+    const client = this.writer;
+    await client.query('BEGIN');
+    try {
+      const log = unit.records.map(({ record, bodyJson }) => logRow(this.daoId, record, bodyJson));
+      await this.insert({ table: 'log', key: ['dao_id', 'seq'], columns: logColumns, rows: log }, false);
+      for (const rows of unit.rows) await this.insert(rows, true);
+      if (unit.snapshot) {
+        const { seq, hash, stateJson } = unit.snapshot;
+        await client.query('INSERT INTO snapshots (dao_id, seq, hash, state_json) VALUES ($1, $2, $3, $4)', [this.daoId, seq, hash, stateJson]);
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    }
+  }
+
+  private async insert(rows: TableRows, upsert: boolean): Promise<void> {
+    for (const chunk of chunks(rows.rows, rows.columns.length, parametersPerStatementMax)) {
+      const text = upsertSql(rows, chunk.length, (index) => `$${index + 1}`);
+      await this.writer.query({ text: upsert ? text : text.slice(0, text.indexOf(' ON CONFLICT')), values: chunk.flat() });
+    }
+  }
+
+  async readLog(afterSeq: number, limit: number): Promise<EncodedRecord[]> {
+    const result = await this.pool.query<{ body_json: string; prev_hash: string; hash: string }>(
+      'SELECT body_json, prev_hash, hash FROM log WHERE dao_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+      [this.daoId, afterSeq, limit],
+    );
+    return result.rows.map((row) => ({ record: decodeRecord(row.body_json, row.prev_hash, row.hash), bodyJson: row.body_json }));
+  }
+
+  async latestSnapshot(): Promise<SnapshotRow | undefined> {
+    const result = await this.pool.query<{ seq: string; hash: string; state_json: string }>(
+      'SELECT seq, hash, state_json FROM snapshots WHERE dao_id = $1 ORDER BY seq DESC LIMIT 1',
+      [this.daoId],
+    );
+    const row = result.rows[0];
+    return row ? { seq: Number(row.seq), hash: row.hash, stateJson: row.state_json } : undefined;
+  }
+
+  async close(): Promise<void> {
+    this.writer.release();
+    await this.db.destroy(); // ends the pool
+  }
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
+}

@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely';
+import type { LogRecord } from '../engine/types.ts';
+import type { Database } from './schema.ts';
+
+/** Rows to upsert into one table: whole rows, keyed by `key`, in `columns` order. */
+export interface TableRows {
+  table: string;
+  key: string[];
+  columns: string[];
+  rows: unknown[][];
+}
+
+export interface SnapshotRow {
+  seq: number;
+  hash: string;
+  stateJson: string;
+}
+
+/** One group commit: everything here is written in one database transaction, or nothing. */
+export interface EncodedRecord {
+  record: LogRecord;
+  /** canonicalJson of the record's body: exactly the text that was hashed. */
+  bodyJson: string;
+}
+
+export interface CommitUnit {
+  records: EncodedRecord[];
+  rows: TableRows[];
+  snapshot?: SnapshotRow;
+}
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Store {
+  readonly dialect: Dialect;
+  readonly daoId: string;
+  /** For queries; writes go through `commit` only. */
+  readonly db: Kysely<Database>;
+  /** A human-readable location: the SQLite file or the PostgreSQL database. */
+  readonly location: string;
+  commit(unit: CommitUnit): Promise<void>;
+  /** Log records with seq > afterSeq, in order, at most `limit`. */
+  readLog(afterSeq: number, limit: number): Promise<EncodedRecord[]>;
+  latestSnapshot(): Promise<SnapshotRow | undefined>;
+  close(): Promise<void>;
+}
