@@ -27,14 +27,33 @@ function canonicalItem(item: unknown): string {
   return item === undefined ? 'null' : canonicalJson(item);
 }
 
+/** Quoted keys, memoised: a log holds the same few dozen keys millions of times. */
+const quotedKeys = new Map<string, string>();
+
+function quoteKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (quotedKeys.size < 10_000) quotedKeys.set(key, quoted);
+  }
+  return quoted;
+}
+
 function canonicalObject(object: Record<string, unknown>): string {
-  const keys = Object.keys(object).sort();
+  const keys = Object.keys(object);
+  // Most objects already have sorted keys or few of them; sort only when needed.
+  for (let index = 1; index < keys.length; index += 1) {
+    if ((keys[index - 1] as string) > (keys[index] as string)) {
+      keys.sort();
+      break;
+    }
+  }
   let out = '{';
   for (const key of keys) {
     const member = object[key];
     if (member === undefined) continue;
     if (out.length > 1) out += ',';
-    out += `${JSON.stringify(key)}:${canonicalJson(member)}`;
+    out += `${quoteKey(key)}:${canonicalJson(member)}`;
   }
   return `${out}}`;
 }

@@ -1,4 +1,5 @@
-import type { Account, Asset, LedgerState, Transfer } from './state.ts';
+import { assert } from '../kernel/assert.ts';
+import { type Account, type Asset, copyAccount, copyTransfer, type LedgerState, type Transfer } from './state.ts';
 
 /** Read access to ledger state, whether the committed state or a draft over it. */
 export interface LedgerReader {
@@ -8,32 +9,49 @@ export interface LedgerReader {
   nftOwner(key: string): string | undefined;
 }
 
-/** Write access used by `evolveLedger`: the committed state and drafts both provide it. */
+/**
+ * Write access used by `evolveLedger`. `edit*` returns an object the caller may change in
+ * place: the committed state hands out its own object; a draft hands out its private copy.
+ */
 export interface LedgerWriter extends LedgerReader {
-  putAsset(asset: Asset): void;
-  putAccount(account: Account): void;
-  putTransfer(transfer: Transfer): void;
+  addAsset(asset: Asset): void;
+  addAccount(account: Account): void;
+  addTransfer(transfer: Transfer): void;
+  editAsset(id: string): Asset;
+  editAccount(id: string): Account;
+  editTransfer(id: string): Transfer;
   /** `undefined` removes the token (burned). */
-  putNftOwner(key: string, accountId: string | undefined): void;
+  setNftOwner(key: string, accountId: string | undefined): void;
+  /** A pending transfer was posted, voided or expired: the keeper need not look at it again. */
+  pendingResolved(id: string): void;
 }
 
+function found<T>(value: T | undefined, what: string): T {
+  assert(value, `${what} exists`);
+  return value;
+}
+
+/** The committed state as a writer: edits happen in place, only the engine calls this. */
 export function stateWriter(state: LedgerState): LedgerWriter {
   return {
     asset: (id) => state.assets.get(id),
     account: (id) => state.accounts.get(id),
     transfer: (id) => state.transfers.get(id),
     nftOwner: (key) => state.nftOwners.get(key),
-    putAsset: (asset) => void state.assets.set(asset.id, asset),
-    putAccount: (account) => void state.accounts.set(account.id, account),
-    putTransfer: (transfer) => {
+    addAsset: (asset) => void state.assets.set(asset.id, asset),
+    addAccount: (account) => void state.accounts.set(account.id, account),
+    addTransfer: (transfer) => {
       state.transfers.set(transfer.id, transfer);
       if (transfer.status === 'pending') state.pendingIds.add(transfer.id);
-      else state.pendingIds.delete(transfer.id);
     },
-    putNftOwner: (key, accountId) => {
+    editAsset: (id) => found(state.assets.get(id), `asset ${id}`),
+    editAccount: (id) => found(state.accounts.get(id), `account ${id}`),
+    editTransfer: (id) => found(state.transfers.get(id), `transfer ${id}`),
+    setNftOwner: (key, accountId) => {
       if (accountId === undefined) state.nftOwners.delete(key);
       else state.nftOwners.set(key, accountId);
     },
+    pendingResolved: (id) => void state.pendingIds.delete(id),
   };
 }
 
@@ -71,27 +89,58 @@ export class LedgerDraft implements LedgerWriter {
     return owner ?? this.base.nftOwner(key);
   }
 
-  putAsset(asset: Asset): void {
+  addAsset(asset: Asset): void {
     this.assets.set(asset.id, asset);
   }
 
-  putAccount(account: Account): void {
+  addAccount(account: Account): void {
     this.accounts.set(account.id, account);
   }
 
-  putTransfer(transfer: Transfer): void {
+  addTransfer(transfer: Transfer): void {
     this.transfers.set(transfer.id, transfer);
   }
 
-  putNftOwner(key: string, accountId: string | undefined): void {
+  editAsset(id: string): Asset {
+    let asset = this.assets.get(id);
+    if (!asset) {
+      asset = { ...found(this.base.asset(id), `asset ${id}`) };
+      this.assets.set(id, asset);
+    }
+    return asset;
+  }
+
+  editAccount(id: string): Account {
+    let account = this.accounts.get(id);
+    if (!account) {
+      account = copyAccount(found(this.base.account(id), `account ${id}`));
+      this.accounts.set(id, account);
+    }
+    return account;
+  }
+
+  editTransfer(id: string): Transfer {
+    let transfer = this.transfers.get(id);
+    if (!transfer) {
+      transfer = copyTransfer(found(this.base.transfer(id), `transfer ${id}`));
+      this.transfers.set(id, transfer);
+    }
+    return transfer;
+  }
+
+  setNftOwner(key: string, accountId: string | undefined): void {
     this.nftOwners.set(key, accountId ?? removed);
   }
 
-  /** Moves this draft's writes into `parent` (the draft this one was layered on). */
-  mergeInto(parent: LedgerWriter): void {
-    for (const asset of this.assets.values()) parent.putAsset(asset);
-    for (const account of this.accounts.values()) parent.putAccount(account);
-    for (const transfer of this.transfers.values()) parent.putTransfer(transfer);
-    for (const [key, owner] of this.nftOwners) parent.putNftOwner(key, owner === removed ? undefined : owner);
+  pendingResolved(_id: string): void {
+    // Only the committed state keeps the index of pending transfers.
+  }
+
+  /** Moves this draft's writes into the draft it was layered on. */
+  mergeInto(parent: LedgerDraft): void {
+    for (const [id, asset] of this.assets) parent.assets.set(id, asset);
+    for (const [id, account] of this.accounts) parent.accounts.set(id, account);
+    for (const [id, transfer] of this.transfers) parent.transfers.set(id, transfer);
+    for (const [key, owner] of this.nftOwners) parent.nftOwners.set(key, owner);
   }
 }

@@ -53,9 +53,9 @@ export function evolveLedger(writer: LedgerWriter, event: LedgerEvent, stamp: Ev
     case 'asset_created':
       return createAsset(writer, event, stamp);
     case 'account_created':
-      return writer.putAccount(newAccount(event.account, stamp.seq));
+      return writer.addAccount(newAccount(event.account, stamp.seq));
     case 'account_closed':
-      return writer.putAccount({ ...requireAccount(writer, event.accountId), closed: true, updatedSeq: stamp.seq });
+      return closeAccount(writer.editAccount(event.accountId), stamp);
     case 'transfer_created':
       return createTransfer(writer, event.transfer, stamp);
     case 'pending_resolved':
@@ -65,16 +65,22 @@ export function evolveLedger(writer: LedgerWriter, event: LedgerEvent, stamp: Ev
 
 function createAsset(writer: LedgerWriter, event: AssetCreated, stamp: EventStamp): void {
   const asset = event.asset;
-  writer.putAsset({ ...asset, mintedUnits: 0n, burnedUnits: 0n, createdSeq: stamp.seq });
+  writer.addAsset({ ...asset, mintedUnits: 0n, burnedUnits: 0n, createdSeq: stamp.seq });
   const system = { assetId: asset.id, ownerId: asset.ownerId };
-  writer.putAccount(newAccount({ ...system, id: issuanceAccountId(asset.id), allowOverdraft: true, system: 'issuance' }, stamp.seq));
-  writer.putAccount(newAccount({ ...system, id: burnAccountId(asset.id), allowOverdraft: false, system: 'burn' }, stamp.seq));
+  writer.addAccount(newAccount({ ...system, id: issuanceAccountId(asset.id), allowOverdraft: true, system: 'issuance' }, stamp.seq));
+  writer.addAccount(newAccount({ ...system, id: burnAccountId(asset.id), allowOverdraft: false, system: 'burn' }, stamp.seq));
 }
 
 function newAccount(spec: AccountSpec, seq: number): Account {
   return {
-    ...spec,
+    id: spec.id,
+    assetId: spec.assetId,
+    ownerId: spec.ownerId,
+    allowOverdraft: spec.allowOverdraft,
+    overdraftLimitUnits: spec.overdraftLimitUnits,
+    maxBalanceUnits: spec.maxBalanceUnits,
     closed: false,
+    system: spec.system,
     debitsPostedUnits: 0n,
     creditsPostedUnits: 0n,
     debitsPendingUnits: 0n,
@@ -84,60 +90,77 @@ function newAccount(spec: AccountSpec, seq: number): Account {
   };
 }
 
-function requireAccount(reader: LedgerWriter, id: string): Account {
-  const account = reader.account(id);
-  assert(account, `account ${id} exists`);
-  return account;
+function newTransfer(spec: TransferSpec, stamp: EventStamp): Transfer {
+  return {
+    id: spec.id,
+    kind: spec.kind,
+    assetId: spec.assetId,
+    fromId: spec.fromId,
+    toId: spec.toId,
+    amountUnits: spec.amountUnits,
+    tokenId: spec.tokenId,
+    pending: spec.pending,
+    timeoutSeconds: spec.timeoutSeconds,
+    expiresAtMs: spec.expiresAtMs,
+    memo: spec.memo,
+    status: spec.pending ? 'pending' : 'posted',
+    postedUnits: undefined,
+    seq: stamp.seq,
+    timeMs: stamp.timeMs,
+    resolvedSeq: undefined,
+  };
 }
 
 function createTransfer(writer: LedgerWriter, spec: TransferSpec, stamp: EventStamp): void {
-  const from = requireAccount(writer, spec.fromId);
-  const to = requireAccount(writer, spec.toId);
+  assert(spec.fromId !== spec.toId, 'a transfer moves between two accounts');
+  const from = writer.editAccount(spec.fromId);
+  const to = writer.editAccount(spec.toId);
   const amount = spec.amountUnits;
   if (spec.pending) {
-    writer.putAccount({ ...from, debitsPendingUnits: from.debitsPendingUnits + amount, updatedSeq: stamp.seq });
-    writer.putAccount({ ...to, creditsPendingUnits: to.creditsPendingUnits + amount, updatedSeq: stamp.seq });
-    writer.putTransfer({ ...spec, status: 'pending', seq: stamp.seq, timeMs: stamp.timeMs });
-    return;
+    from.debitsPendingUnits += amount;
+    to.creditsPendingUnits += amount;
+  } else {
+    from.debitsPostedUnits += amount;
+    to.creditsPostedUnits += amount;
   }
-  writer.putAccount({ ...from, debitsPostedUnits: from.debitsPostedUnits + amount, updatedSeq: stamp.seq });
-  writer.putAccount({ ...to, creditsPostedUnits: to.creditsPostedUnits + amount, updatedSeq: stamp.seq });
-  writer.putTransfer({ ...spec, status: 'posted', seq: stamp.seq, timeMs: stamp.timeMs });
-  settleEffects(writer, spec, amount);
+  from.updatedSeq = stamp.seq;
+  to.updatedSeq = stamp.seq;
+  writer.addTransfer(newTransfer(spec, stamp));
+  if (!spec.pending) settleEffects(writer, spec, amount);
 }
 
 /** What a posted movement does beyond balances: supply counters and NFT ownership. */
 function settleEffects(writer: LedgerWriter, spec: TransferSpec, amount: bigint): void {
   if (amount === 0n) return;
-  const asset = writer.asset(spec.assetId);
-  assert(asset, `asset ${spec.assetId} exists`);
-  if (spec.kind === 'mint') writer.putAsset({ ...asset, mintedUnits: asset.mintedUnits + amount });
-  if (spec.kind === 'burn') writer.putAsset({ ...asset, burnedUnits: asset.burnedUnits + amount });
+  if (spec.kind === 'mint') writer.editAsset(spec.assetId).mintedUnits += amount;
+  if (spec.kind === 'burn') writer.editAsset(spec.assetId).burnedUnits += amount;
   if (spec.tokenId !== undefined) {
-    writer.putNftOwner(nftKey(spec.assetId, spec.tokenId), spec.kind === 'burn' ? undefined : spec.toId);
+    writer.setNftOwner(nftKey(spec.assetId, spec.tokenId), spec.kind === 'burn' ? undefined : spec.toId);
   }
 }
 
 function resolvePending(writer: LedgerWriter, event: PendingResolved, stamp: EventStamp): void {
-  const transfer = writer.transfer(event.transferId);
-  assert(transfer && transfer.status === 'pending', `transfer ${event.transferId} is pending`);
+  const transfer = writer.editTransfer(event.transferId);
+  assert(transfer.status === 'pending', `transfer ${event.transferId} is pending`);
   assert(event.postedUnits <= transfer.amountUnits, 'posted amount within the reservation');
-  const from = requireAccount(writer, transfer.fromId);
-  const to = requireAccount(writer, transfer.toId);
+  const from = writer.editAccount(transfer.fromId);
+  const to = writer.editAccount(transfer.toId);
   const reserved = transfer.amountUnits;
   const posted = event.postedUnits;
-  writer.putAccount({
-    ...from,
-    debitsPendingUnits: from.debitsPendingUnits - reserved,
-    debitsPostedUnits: from.debitsPostedUnits + posted,
-    updatedSeq: stamp.seq,
-  });
-  writer.putAccount({
-    ...to,
-    creditsPendingUnits: to.creditsPendingUnits - reserved,
-    creditsPostedUnits: to.creditsPostedUnits + posted,
-    updatedSeq: stamp.seq,
-  });
-  writer.putTransfer({ ...transfer, status: event.status, postedUnits: posted, resolvedSeq: stamp.seq });
+  from.debitsPendingUnits -= reserved;
+  from.debitsPostedUnits += posted;
+  from.updatedSeq = stamp.seq;
+  to.creditsPendingUnits -= reserved;
+  to.creditsPostedUnits += posted;
+  to.updatedSeq = stamp.seq;
+  transfer.status = event.status;
+  transfer.postedUnits = posted;
+  transfer.resolvedSeq = stamp.seq;
+  writer.pendingResolved(transfer.id);
   settleEffects(writer, transfer, posted);
+}
+
+function closeAccount(account: Account, stamp: EventStamp): void {
+  account.closed = true;
+  account.updatedSeq = stamp.seq;
 }

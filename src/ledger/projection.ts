@@ -12,7 +12,9 @@ import { balanceUnits, burnAccountId, issuanceAccountId, nftKey } from './state.
  */
 export class LedgerProjection {
   private readonly assets = new Set<string>();
-  private readonly accounts = new Set<string>();
+  /** Accounts created in this commit get whole rows; the rest only their moving columns. */
+  private readonly createdAccounts = new Set<string>();
+  private readonly closedAccounts = new Set<string>();
   private readonly transfers = new Set<string>();
   private readonly nfts = new Map<string, { assetId: string; tokenId: string }>();
   private readonly recordAccounts = new Set<string>();
@@ -26,12 +28,13 @@ export class LedgerProjection {
     switch (ledgerEvent.type) {
       case 'asset_created':
         this.assets.add(ledgerEvent.asset.id);
-        this.touch(issuanceAccountId(ledgerEvent.asset.id));
-        this.touch(burnAccountId(ledgerEvent.asset.id));
+        this.create(issuanceAccountId(ledgerEvent.asset.id));
+        this.create(burnAccountId(ledgerEvent.asset.id));
         return;
       case 'account_created':
-        return this.touch(ledgerEvent.account.id);
+        return this.create(ledgerEvent.account.id);
       case 'account_closed':
+        this.closedAccounts.add(ledgerEvent.accountId);
         return this.touch(ledgerEvent.accountId);
       case 'transfer_created':
         return this.collectMovement(ledgerEvent.transfer.id, state);
@@ -50,8 +53,12 @@ export class LedgerProjection {
     if (transfer.tokenId !== undefined) this.nfts.set(nftKey(transfer.assetId, transfer.tokenId), { assetId: transfer.assetId, tokenId: transfer.tokenId });
   }
 
+  private create(accountId: string): void {
+    this.createdAccounts.add(accountId);
+    this.touch(accountId);
+  }
+
   private touch(accountId: string): void {
-    this.accounts.add(accountId);
     this.recordAccounts.add(accountId);
   }
 
@@ -60,50 +67,59 @@ export class LedgerProjection {
     for (const accountId of this.recordAccounts) {
       const account = state.ledger.accounts.get(accountId);
       assert(account, `account ${accountId} exists`);
-      this.checkpoints.push([this.daoId, accountId, seq, timeMs, balanceUnits(account).toString()]);
+      this.checkpoints.push([
+        this.daoId,
+        accountId,
+        seq,
+        timeMs,
+        balanceUnits(account).toString(),
+        account.debitsPostedUnits.toString(),
+        account.creditsPostedUnits.toString(),
+        account.debitsPendingUnits.toString(),
+        account.creditsPendingUnits.toString(),
+      ]);
     }
     this.recordAccounts.clear();
   }
 
   rows(state: EngineState): TableRows[] {
     const dao = this.daoId;
-    const { ledger } = state;
     const out: TableRows[] = [];
-    if (this.assets.size > 0)
-      out.push({ table: 'assets', key: ['dao_id', 'id'], columns: assetColumns, rows: [...this.assets].map((id) => assetRow(dao, state, id)) });
-    if (this.accounts.size > 0)
-      out.push({ table: 'accounts', key: ['dao_id', 'id'], columns: accountColumns, rows: [...this.accounts].map((id) => accountRow(dao, state, id)) });
-    if (this.transfers.size > 0)
-      out.push({ table: 'transfers', key: ['dao_id', 'id'], columns: transferColumns, rows: [...this.transfers].map((id) => transferRow(dao, state, id)) });
-    if (this.nfts.size > 0) {
-      const rows = [...this.nfts].map(([key, nft]) => [dao, nft.assetId, nft.tokenId, ledger.nftOwners.get(key) ?? null]);
-      out.push({ table: 'nft_tokens', key: ['dao_id', 'asset_id', 'token_id'], columns: ['dao_id', 'asset_id', 'token_id', 'owner_account_id'], rows });
+    const table = (name: string, key: string[], columns: string[], rows: unknown[][]): void => {
+      if (rows.length > 0) out.push({ table: name, key, columns, rows });
+    };
+    table(
+      'assets',
+      ['dao_id', 'id'],
+      assetColumns,
+      [...this.assets].map((id) => assetRow(dao, state, id)),
+    );
+    table(
+      'accounts',
+      ['dao_id', 'id'],
+      accountColumns,
+      [...this.createdAccounts].map((id) => accountRow(dao, state, id)),
+    );
+    const closed = [...this.closedAccounts].filter((id) => !this.createdAccounts.has(id));
+    if (closed.length > 0) {
+      const rows = closed.map((id) => [1, dao, id]);
+      out.push({ table: 'accounts', key: ['dao_id', 'id'], columns: ['closed', 'dao_id', 'id'], rows, mode: 'update', pgTypes: ['integer', 'text', 'text'] });
     }
-    if (this.checkpoints.length > 0)
-      out.push({ table: 'balance_checkpoints', key: ['dao_id', 'account_id', 'seq'], columns: checkpointColumns, rows: this.checkpoints });
+    table(
+      'transfers',
+      ['dao_id', 'id'],
+      transferColumns,
+      [...this.transfers].map((id) => transferRow(dao, state, id)),
+    );
+    const nftRows = [...this.nfts].map(([key, nft]) => [dao, nft.assetId, nft.tokenId, state.ledger.nftOwners.get(key) ?? null]);
+    table('nft_tokens', ['dao_id', 'asset_id', 'token_id'], ['dao_id', 'asset_id', 'token_id', 'owner_account_id'], nftRows);
+    table('balance_checkpoints', ['dao_id', 'account_id', 'seq'], checkpointColumns, this.checkpoints);
     return out;
   }
 }
 
 const assetColumns = ['dao_id', 'id', 'kind', 'symbol', 'decimals', 'supply', 'max_supply', 'transferable', 'owner_id', 'minted', 'burned', 'created_seq'];
-const accountColumns = [
-  'dao_id',
-  'id',
-  'asset_id',
-  'owner_id',
-  'allow_overdraft',
-  'overdraft_limit',
-  'max_balance',
-  'closed',
-  'system',
-  'debits_posted',
-  'credits_posted',
-  'debits_pending',
-  'credits_pending',
-  'balance',
-  'created_seq',
-  'updated_seq',
-];
+const accountColumns = ['dao_id', 'id', 'asset_id', 'owner_id', 'allow_overdraft', 'overdraft_limit', 'max_balance', 'closed', 'system', 'created_seq'];
 const transferColumns = [
   'dao_id',
   'id',
@@ -123,7 +139,7 @@ const transferColumns = [
   'time_ms',
   'resolved_seq',
 ];
-const checkpointColumns = ['dao_id', 'account_id', 'seq', 'time_ms', 'balance'];
+const checkpointColumns = ['dao_id', 'account_id', 'seq', 'time_ms', 'balance', 'debits_posted', 'credits_posted', 'debits_pending', 'credits_pending'];
 
 const units = (value: bigint | undefined): string | null => (value === undefined ? null : value.toString());
 
@@ -159,13 +175,7 @@ function accountRow(dao: string, state: EngineState, id: string): unknown[] {
     units(a.maxBalanceUnits),
     a.closed ? 1 : 0,
     a.system ?? null,
-    units(a.debitsPostedUnits),
-    units(a.creditsPostedUnits),
-    units(a.debitsPendingUnits),
-    units(a.creditsPendingUnits),
-    units(balanceUnits(a)),
     a.createdSeq,
-    a.updatedSeq,
   ];
 }
 

@@ -10,7 +10,7 @@ export interface Asset {
   symbol: string;
   decimals: number;
   supply: SupplyPolicy;
-  maxSupplyUnits?: bigint;
+  maxSupplyUnits?: bigint | undefined;
   /** Soulbound classes are false: tokens can be minted and burned, never moved. */
   transferable: boolean;
   ownerId: string;
@@ -28,11 +28,11 @@ export interface Account {
   /** Whether the balance may go below zero (issuance accounts, credit lines). */
   allowOverdraft: boolean;
   /** With allowOverdraft: how far below zero it may go; absent means no limit. */
-  overdraftLimitUnits?: bigint;
+  overdraftLimitUnits?: bigint | undefined;
   /** Credits may not lift the balance above this. */
-  maxBalanceUnits?: bigint;
+  maxBalanceUnits?: bigint | undefined;
   closed: boolean;
-  system?: SystemAccountRole;
+  system?: SystemAccountRole | undefined;
   debitsPostedUnits: bigint;
   creditsPostedUnits: bigint;
   debitsPendingUnits: bigint;
@@ -51,17 +51,17 @@ export interface Transfer {
   fromId: string;
   toId: string;
   amountUnits: bigint;
-  tokenId?: string;
+  tokenId?: string | undefined;
   pending: boolean;
-  timeoutSeconds?: number;
-  expiresAtMs?: number;
-  memo?: string;
+  timeoutSeconds?: number | undefined;
+  expiresAtMs?: number | undefined;
+  memo?: string | undefined;
   status: TransferStatus;
   /** For a pending transfer that was posted: how much of it (partial posts release the rest). */
-  postedUnits?: bigint;
+  postedUnits?: bigint | undefined;
   seq: number;
   timeMs: number;
-  resolvedSeq?: number;
+  resolvedSeq?: number | undefined;
 }
 
 export interface LedgerState {
@@ -102,4 +102,48 @@ export function availableUnits(account: Account): bigint {
 /** Circulating supply of an asset: minted and not burned. */
 export function outstandingUnits(asset: Asset): bigint {
   return asset.mintedUnits - asset.burnedUnits;
+}
+
+/*
+ * Explicit copies list every field, so all accounts and transfers share one object shape:
+ * V8 keeps property access monomorphic on the hot path. Drafts copy on first edit.
+ */
+export function copyAccount(a: Account): Account {
+  return {
+    id: a.id,
+    assetId: a.assetId,
+    ownerId: a.ownerId,
+    allowOverdraft: a.allowOverdraft,
+    overdraftLimitUnits: a.overdraftLimitUnits,
+    maxBalanceUnits: a.maxBalanceUnits,
+    closed: a.closed,
+    system: a.system,
+    debitsPostedUnits: a.debitsPostedUnits,
+    creditsPostedUnits: a.creditsPostedUnits,
+    debitsPendingUnits: a.debitsPendingUnits,
+    creditsPendingUnits: a.creditsPendingUnits,
+    createdSeq: a.createdSeq,
+    updatedSeq: a.updatedSeq,
+  };
+}
+
+export function copyTransfer(t: Transfer): Transfer {
+  return {
+    id: t.id,
+    kind: t.kind,
+    assetId: t.assetId,
+    fromId: t.fromId,
+    toId: t.toId,
+    amountUnits: t.amountUnits,
+    tokenId: t.tokenId,
+    pending: t.pending,
+    timeoutSeconds: t.timeoutSeconds,
+    expiresAtMs: t.expiresAtMs,
+    memo: t.memo,
+    status: t.status,
+    postedUnits: t.postedUnits,
+    seq: t.seq,
+    timeMs: t.timeMs,
+    resolvedSeq: t.resolvedSeq,
+  };
 }

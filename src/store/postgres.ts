@@ -1,9 +1,10 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { assert } from '../kernel/assert.ts';
 import { decodeRecord, logRow } from './log-codec.ts';
 import { migrateToLatest } from './migrations.ts';
 import type { Database } from './schema.ts';
-import { chunks, logColumns, upsertSql } from './sql-batch.ts';
+import { chunks, logColumns, updateFromValuesSql, upsertSql } from './sql-batch.ts';
 import type { CommitUnit, EncodedRecord, SnapshotRow, Store, TableRows } from './types.ts';
 
 /** PostgreSQL allows 65,535 parameters per statement. */
@@ -72,6 +73,11 @@ class PostgresStore implements Store {
 
   private async insert(rows: TableRows, upsert: boolean): Promise<void> {
     for (const chunk of chunks(rows.rows, rows.columns.length, parametersPerStatementMax)) {
+      if (rows.mode === 'update') {
+        const result = await this.writer.query({ text: updateFromValuesSql(rows, chunk.length), values: chunk.flat() });
+        assert(result.rowCount === chunk.length, `${rows.table} rows to update exist`);
+        continue;
+      }
       const text = upsertSql(rows, chunk.length, (index) => `$${index + 1}`);
       await this.writer.query({ text: upsert ? text : text.slice(0, text.indexOf(' ON CONFLICT')), values: chunk.flat() });
     }

@@ -47,13 +47,7 @@ export interface AccountTable {
   max_balance: string | null;
   closed: number;
   system: string | null;
-  debits_posted: string;
-  credits_posted: string;
-  debits_pending: string;
-  credits_pending: string;
-  balance: string;
   created_seq: Int;
-  updated_seq: Int;
 }
 
 export interface TransferTable {
@@ -76,12 +70,21 @@ export interface TransferTable {
   resolved_seq: Int | null;
 }
 
+/**
+ * An account's balances after every log record that moved them. The latest row is the
+ * current balance (accounts holds only what rarely changes), so a movement writes one row
+ * per account instead of an insert and an update.
+ */
 export interface CheckpointTable {
   dao_id: string;
   account_id: string;
   seq: Int;
   time_ms: Int;
   balance: string;
+  debits_posted: string;
+  credits_posted: string;
+  debits_pending: string;
+  credits_pending: string;
 }
 
 export interface NftTokenTable {

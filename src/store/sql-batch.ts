@@ -22,3 +22,24 @@ export function* chunks(rows: unknown[][], columnCount: number, parametersMax: n
 }
 
 export const logColumns = ['dao_id', 'seq', 'time_ms', 'actor_id', 'command_type', 'body_json', 'prev_hash', 'hash'];
+
+/** One-row UPDATE for `update` rows (key columns last): SQLite runs it once per row. */
+export function updateSql(rows: Pick<TableRows, 'table' | 'key' | 'columns'>): string {
+  const sets = rows.columns.filter((column) => !rows.key.includes(column)).map((column) => `${column} = ?`);
+  const where = rows.key.map((column) => `${column} = ?`);
+  return `UPDATE ${rows.table} SET ${sets.join(', ')} WHERE ${where.join(' AND ')}`;
+}
+
+/** Multi-row UPDATE ... FROM (VALUES ...) for PostgreSQL, casting each value to its column type. */
+export function updateFromValuesSql(rows: Pick<TableRows, 'table' | 'key' | 'columns' | 'pgTypes'>, rowCount: number): string {
+  const { table, key, columns } = rows;
+  const types = rows.pgTypes ?? [];
+  const values: string[] = [];
+  let index = 0;
+  for (let row = 0; row < rowCount; row += 1) {
+    values.push(`(${columns.map((_column, column) => `$${++index}::${types[column] ?? 'text'}`).join(',')})`);
+  }
+  const sets = columns.filter((column) => !key.includes(column)).map((column) => `${column} = v.${column}`);
+  const where = key.map((column) => `t.${column} = v.${column}`);
+  return `UPDATE ${table} AS t SET ${sets.join(', ')} FROM (VALUES ${values.join(',')}) AS v(${columns.join(',')}) WHERE ${where.join(' AND ')}`;
+}

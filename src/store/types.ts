@@ -2,12 +2,18 @@ import type { Kysely } from 'kysely';
 import type { LogRecord } from '../engine/types.ts';
 import type { Database } from './schema.ts';
 
-/** Rows to upsert into one table: whole rows, keyed by `key`, in `columns` order. */
+/**
+ * Rows for one table, values in `columns` order. `upsert` (the default) writes whole rows
+ * keyed by `key`; `update` changes existing rows only and then lists the key columns last,
+ * with `pgTypes` naming the PostgreSQL type of every column for the casts it needs.
+ */
 export interface TableRows {
   table: string;
   key: string[];
   columns: string[];
   rows: unknown[][];
+  mode?: 'upsert' | 'update';
+  pgTypes?: string[];
 }
 
 export interface SnapshotRow {
