@@ -67,17 +67,7 @@ export class LedgerProjection {
     for (const accountId of this.recordAccounts) {
       const account = state.ledger.accounts.get(accountId);
       assert(account, `account ${accountId} exists`);
-      this.checkpoints.push([
-        this.daoId,
-        accountId,
-        seq,
-        timeMs,
-        balanceUnits(account).toString(),
-        account.debitsPostedUnits.toString(),
-        account.creditsPostedUnits.toString(),
-        account.debitsPendingUnits.toString(),
-        account.creditsPendingUnits.toString(),
-      ]);
+      this.checkpoints.push([this.daoId, accountId, seq, timeMs, balanceUnits(account).toString()]);
     }
     this.recordAccounts.clear();
   }
@@ -139,7 +129,7 @@ const transferColumns = [
   'time_ms',
   'resolved_seq',
 ];
-const checkpointColumns = ['dao_id', 'account_id', 'seq', 'time_ms', 'balance', 'debits_posted', 'credits_posted', 'debits_pending', 'credits_pending'];
+const checkpointColumns = ['dao_id', 'account_id', 'seq', 'time_ms', 'balance'];
 
 const units = (value: bigint | undefined): string | null => (value === undefined ? null : value.toString());
 

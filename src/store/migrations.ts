@@ -94,10 +94,6 @@ function initialSchema(dialect: Dialect): Migration {
         .addColumn('seq', 'bigint', (c) => c.notNull())
         .addColumn('time_ms', 'bigint', (c) => c.notNull())
         .addColumn('balance', amount, (c) => c.notNull())
-        .addColumn('debits_posted', amount, (c) => c.notNull())
-        .addColumn('credits_posted', amount, (c) => c.notNull())
-        .addColumn('debits_pending', amount, (c) => c.notNull())
-        .addColumn('credits_pending', amount, (c) => c.notNull())
         .addPrimaryKeyConstraint('balance_checkpoints_pk', ['dao_id', 'account_id', 'seq'])
         .modifyEnd(clustered)
         .execute();

@@ -71,9 +71,10 @@ export interface TransferTable {
 }
 
 /**
- * An account's balances after every log record that moved them. The latest row is the
- * current balance (accounts holds only what rarely changes), so a movement writes one row
- * per account instead of an insert and an update.
+ * An account's posted balance after every log record that moved it. The latest row is the
+ * current balance (accounts holds only what rarely changes), so a movement writes one narrow
+ * row per account instead of an insert and an update. Pending reservations are the sums of
+ * the account's pending rows in transfers.
  */
 export interface CheckpointTable {
   dao_id: string;
@@ -81,10 +82,6 @@ export interface CheckpointTable {
   seq: Int;
   time_ms: Int;
   balance: string;
-  debits_posted: string;
-  credits_posted: string;
-  debits_pending: string;
-  credits_pending: string;
 }
 
 export interface NftTokenTable {
