@@ -8,5 +8,6 @@ export default defineConfig({
     // Database tests share one PostgreSQL database; each test file uses its own schema,
     // so files may run in parallel, but a file's tests run in order.
     fileParallelism: true,
+    reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });
