@@ -4,10 +4,10 @@ import type { EngineState } from '../../engine/state.ts';
 import { accepted, type CommandContext, type CommandDefinition, type DomainEvent } from '../../engine/types.ts';
 import { assert } from '../../kernel/assert.ts';
 import { LedgerDraft } from '../draft.ts';
-import { evolveLedger } from '../events.ts';
+import { evolveLedger, type TransferCreated } from '../events.ts';
 import { transfersPerBatchMax } from '../limits.ts';
 import { CreateTransfersSchema } from '../schema.ts';
-import { decideMovement } from './movement.ts';
+import { decideMovement, type MovementRequest } from './movement.ts';
 
 export type CreateTransfersPayload = Static<typeof CreateTransfersSchema>;
 type TransferItem = CreateTransfersPayload['transfers'][number];
@@ -38,6 +38,12 @@ export const createTransfers: CommandDefinition<EngineState, CreateTransfersPayl
     const batch = new BatchRun(state, ctx);
     let chainStart = 0;
     while (chainStart < items.length) {
+      const item = items[chainStart] as TransferItem;
+      if (!item.linked) {
+        batch.runSingle(item);
+        chainStart += 1;
+        continue;
+      }
       let chainEnd = chainStart;
       while (items[chainEnd]?.linked && chainEnd < items.length - 1) chainEnd += 1;
       batch.runChain(items.slice(chainStart, chainEnd + 1));
@@ -64,17 +70,33 @@ class BatchRun {
     return this.spent ? [...this.movementEvents, this.spent] : this.movementEvents;
   }
 
-  /** Runs a chain (a single unlinked item is a chain of one) in its own draft. */
+  /** An unlinked transfer: decided and, if accepted, applied straight to the batch draft. */
+  runSingle(item: TransferItem): void {
+    const decision = decideMovement(this.state, this.draft, toRequest(item), this.ctx, this.spent);
+    if (decision.ok === true) {
+      const event: TransferCreated = { type: 'transfer_created', transfer: decision.spec };
+      evolveLedger(this.draft, event, this.ctx);
+      this.movementEvents.push(event);
+      if (decision.spent) this.spent = decision.spent;
+      this.results.push({ id: item.id, status: 'created' });
+    } else if (decision.ok === 'exists') {
+      this.results.push({ id: item.id, status: 'exists' });
+    } else {
+      this.results.push({ id: item.id, status: decision.code, message: decision.message });
+    }
+  }
+
+  /** Runs a linked chain in a draft of its own, merged only if every link succeeds. */
   runChain(chain: TransferItem[]): void {
     const last = chain[chain.length - 1];
     const chainOpen = last?.linked === true;
-    const chainDraft = chain.length === 1 && !chainOpen ? this.draft : new LedgerDraft(this.draft);
+    const chainDraft = new LedgerDraft(this.draft);
     const chainEvents: DomainEvent[] = [];
     const chainResults: ItemResult[] = [];
     let spent = this.spent;
     let failedAt = -1;
     for (const [index, item] of chain.entries()) {
-      const decision = decideMovement(this.state, chainDraft, { ...item, kind: 'transfer', fromId: item.from, toId: item.to }, this.ctx, spent);
+      const decision = decideMovement(this.state, chainDraft, toRequest(item), this.ctx, spent);
       if (decision.ok === true) {
         const event = { type: 'transfer_created', transfer: decision.spec } as const;
         evolveLedger(chainDraft, event, this.ctx);
@@ -86,19 +108,32 @@ class BatchRun {
       } else {
         chainResults.push({ id: item.id, status: decision.code, message: decision.message });
         if (failedAt < 0) failedAt = index;
-        if (chain.length === 1) break;
       }
     }
     if (failedAt < 0 && chainOpen) failedAt = chain.length - 1;
-    if (failedAt >= 0 && (chain.length > 1 || chainOpen)) {
+    if (failedAt >= 0) {
       this.results.push(...chainResults.map((result, index) => failChainItem(result, index, failedAt, chainOpen)));
       return; // the chain's draft is dropped: nothing of it happened
     }
-    if (chainDraft !== this.draft) chainDraft.mergeInto(this.draft);
+    chainDraft.mergeInto(this.draft);
     this.movementEvents.push(...chainEvents);
     this.spent = spent;
     this.results.push(...chainResults);
   }
+}
+
+function toRequest(item: TransferItem): MovementRequest {
+  return {
+    id: item.id,
+    kind: 'transfer',
+    fromId: item.from,
+    toId: item.to,
+    amount: item.amount,
+    tokenId: item.tokenId,
+    pending: item.pending,
+    timeoutSeconds: item.timeoutSeconds,
+    memo: item.memo,
+  };
 }
 
 function failChainItem(result: ItemResult, index: number, failedAt: number, chainOpen: boolean): ItemResult {
