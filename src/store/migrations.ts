@@ -142,9 +142,14 @@ function initialSchema(dialect: Dialect): Migration {
   };
 }
 
-export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+/**
+ * `schema` names the PostgreSQL schema that holds the tables: Kysely looks for its
+ * migration tables in every schema unless told, and would find another DAO's.
+ */
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => ({ '0001_initial': initialSchema(dialect) }) };
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const migrator = new Migrator(schema ? { db, provider, migrationTableSchema: schema } : { db, provider });
+  const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
     throw new PolityError('migration_failed', `database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);

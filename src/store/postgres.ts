@@ -33,7 +33,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   }
   const pool = new pg.Pool(config);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  await migrateToLatest(db as Kysely<unknown>, 'postgres');
+  const current = await pool.query<{ schema: string }>('SELECT current_schema() AS schema');
+  await migrateToLatest(db as Kysely<unknown>, 'postgres', current.rows[0]?.schema ?? 'public');
   const writer = await pool.connect();
   return new PostgresStore(pool, writer, db, options);
 }
