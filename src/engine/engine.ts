@@ -32,6 +32,16 @@ export interface EngineOptions {
 
 export type SubmitOutcome<R = unknown> = { ok: true; seq: number | undefined; result: R } | { ok: false; code: string; message: string };
 
+interface Prepared {
+  batch: Queued[];
+  unit: CommitUnit;
+  outcomes: SubmitOutcome[];
+  /** apply threw: a bug; the batch is rejected and the state reloaded. */
+  failed: boolean;
+  commit: Promise<void> | undefined;
+  startedAt: number;
+}
+
 interface Queued {
   principal: Principal;
   envelope: CommandEnvelope;
@@ -122,30 +132,74 @@ export class Engine {
     }
   }
 
+  /**
+   * The writer loop, pipelined: while one group commit is in flight, the next batch is
+   * applied in memory; its commit starts only when the previous one is durable, and each
+   * batch is acknowledged only after its own commit.
+   */
   private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch = this.takeBatch();
-      try {
-        const { unit, outcomes } = this.applyBatch(batch);
-        const started = performance.now();
-        if (unit.records.length > 0) await this.store.commit(unit);
-        const done = performance.now();
-        this.metrics.commits += 1;
-        this.metrics.commitSecondsTotal += (done - started) / 1000;
-        for (const [index, item] of batch.entries()) {
-          observeLatency(this.metrics, done - item.enqueuedAt);
-          item.resolve(outcomes[index] as SubmitOutcome);
-        }
-      } catch (error) {
-        // A bug or a storage failure: nothing of this batch was acknowledged. Start again
-        // from what is durable, so memory never runs ahead of the log.
-        for (const item of batch) item.reject(new PolityError('internal_error', 'the command was not committed; retry it'));
-        this.options.onFault?.(error);
-        await this.reload();
+    let inFlight: Prepared | undefined;
+    while (this.queue.length > 0 || inFlight) {
+      // A store that commits synchronously has nothing to overlap: acknowledge first, so
+      // the next batch also holds what clients send in answer to those acknowledgements.
+      if (inFlight && !this.store.overlapsCommits) {
+        if (!(await this.settle(inFlight))) await this.reload();
+        inFlight = undefined;
+        await yieldToEventLoop(); // lets network input and answering clients queue up
+        continue;
       }
+      const next = this.queue.length > 0 ? this.prepare(this.takeBatch()) : undefined;
+      const committed = inFlight ? await this.settle(inFlight) : true;
+      if (!committed || next?.failed) {
+        // A bug or a storage failure: nothing after the last durable commit is acknowledged.
+        // Start again from what is durable, so memory never runs ahead of the log.
+        if (next) this.rejectBatch(next.batch);
+        await this.reload();
+        inFlight = undefined;
+        continue;
+      }
+      inFlight = next ? this.startCommit(next) : undefined;
     }
     this.draining = false;
     for (const resolve of this.idle.splice(0)) resolve();
+  }
+
+  private prepare(batch: Queued[]): Prepared {
+    try {
+      return { batch, ...this.applyBatch(batch), failed: false, commit: undefined, startedAt: 0 };
+    } catch (error) {
+      this.options.onFault?.(error);
+      return { batch, unit: { records: [], rows: [] }, outcomes: [], failed: true, commit: undefined, startedAt: 0 };
+    }
+  }
+
+  private startCommit(prepared: Prepared): Prepared {
+    prepared.startedAt = performance.now();
+    prepared.commit = prepared.unit.records.length > 0 ? this.store.commit(prepared.unit) : Promise.resolve();
+    return prepared;
+  }
+
+  /** Waits for a batch's commit; acknowledges it if durable, rejects it otherwise. */
+  private async settle(prepared: Prepared): Promise<boolean> {
+    try {
+      await prepared.commit;
+    } catch (error) {
+      this.options.onFault?.(error);
+      this.rejectBatch(prepared.batch);
+      return false;
+    }
+    const done = performance.now();
+    this.metrics.commits += 1;
+    this.metrics.commitSecondsTotal += (done - prepared.startedAt) / 1000;
+    for (const [index, item] of prepared.batch.entries()) {
+      observeLatency(this.metrics, done - item.enqueuedAt);
+      item.resolve(prepared.outcomes[index] as SubmitOutcome);
+    }
+    return true;
+  }
+
+  private rejectBatch(batch: Queued[]): void {
+    for (const item of batch) item.reject(new PolityError('internal_error', 'the command was not committed; retry it'));
   }
 
   private takeBatch(): Queued[] {
@@ -259,3 +313,7 @@ export class Engine {
 }
 
 export { genesisHash };
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -25,6 +25,11 @@ function initialSchema(dialect: Dialect): Migration {
         .addColumn('hash', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('log_pk', ['dao_id', 'seq'])
         .execute();
+      if (dialect === 'postgres') {
+        // Log bodies are large JSON texts written once: pglz compression of them cost more
+        // than the rest of a group commit. Stored out of line, uncompressed.
+        await sql`ALTER TABLE log ALTER COLUMN body_json SET STORAGE EXTERNAL`.execute(db);
+      }
       await db.schema
         .createTable('snapshots')
         .addColumn('dao_id', 'text', (c) => c.notNull())

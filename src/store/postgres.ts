@@ -4,11 +4,8 @@ import { assert } from '../kernel/assert.ts';
 import { decodeRecord, logRow } from './log-codec.ts';
 import { migrateToLatest } from './migrations.ts';
 import type { Database } from './schema.ts';
-import { chunks, logColumns, updateFromValuesSql, upsertSql } from './sql-batch.ts';
+import { logColumns, unnestInsertSql, unnestUpdateSql } from './sql-batch.ts';
 import type { CommitUnit, EncodedRecord, SnapshotRow, Store, TableRows } from './types.ts';
-
-/** PostgreSQL allows 65,535 parameters per statement. */
-const parametersPerStatementMax = 60_000;
 
 export interface PostgresStoreOptions {
   url: string;
@@ -42,6 +39,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
 class PostgresStore implements Store {
   readonly dialect = 'postgres' as const;
   readonly daoId: string;
+  readonly overlapsCommits = true;
   readonly location: string;
 
   constructor(
@@ -72,16 +70,17 @@ class PostgresStore implements Store {
     }
   }
 
+  /**
+   * One statement per table whatever the row count: each column travels as one array and
+   * `unnest` turns them back into rows, so PostgreSQL parses and plans a short, fixed text
+   * (prepared once, by name) instead of a statement with tens of thousands of parameters.
+   */
   private async insert(rows: TableRows, upsert: boolean): Promise<void> {
-    for (const chunk of chunks(rows.rows, rows.columns.length, parametersPerStatementMax)) {
-      if (rows.mode === 'update') {
-        const result = await this.writer.query({ text: updateFromValuesSql(rows, chunk.length), values: chunk.flat() });
-        assert(result.rowCount === chunk.length, `${rows.table} rows to update exist`);
-        continue;
-      }
-      const text = upsertSql(rows, chunk.length, (index) => `$${index + 1}`);
-      await this.writer.query({ text: upsert ? text : text.slice(0, text.indexOf(' ON CONFLICT')), values: chunk.flat() });
-    }
+    const columnValues = rows.columns.map((_column, index) => rows.rows.map((row) => row[index] ?? null));
+    const text = rows.mode === 'update' ? unnestUpdateSql(rows) : unnestInsertSql(rows, upsert);
+    const name = `polity_${rows.table}_${rows.mode ?? (upsert ? 'upsert' : 'insert')}_${rows.columns.length}`;
+    const result = await this.writer.query({ name, text, values: columnValues });
+    if (rows.mode === 'update') assert(result.rowCount === rows.rows.length, `${rows.table} rows to update exist`);
   }
 
   async readLog(afterSeq: number, limit: number): Promise<EncodedRecord[]> {

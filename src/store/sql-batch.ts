@@ -30,16 +30,45 @@ export function updateSql(rows: Pick<TableRows, 'table' | 'key' | 'columns'>): s
   return `UPDATE ${rows.table} SET ${sets.join(', ')} WHERE ${where.join(' AND ')}`;
 }
 
-/** Multi-row UPDATE ... FROM (VALUES ...) for PostgreSQL, casting each value to its column type. */
-export function updateFromValuesSql(rows: Pick<TableRows, 'table' | 'key' | 'columns' | 'pgTypes'>, rowCount: number): string {
+/** PostgreSQL type of each projection column, by name: names mean one thing everywhere. */
+const amountColumns = new Set(['amount', 'minted', 'burned', 'max_supply', 'overdraft_limit', 'max_balance', 'balance', 'posted', 'cap_amount']);
+const bigintColumns = new Set(['seq', 'time_ms', 'created_seq', 'resolved_seq', 'expires_at_ms']);
+const integerColumns = new Set([
+  'decimals',
+  'transferable',
+  'allow_overdraft',
+  'closed',
+  'pending',
+  'timeout_seconds',
+  'revoked',
+  'active',
+  'cap_period_seconds',
+]);
+
+export function pgType(column: string): string {
+  if (amountColumns.has(column)) return 'numeric';
+  if (bigintColumns.has(column)) return 'bigint';
+  if (integerColumns.has(column)) return 'integer';
+  return 'text';
+}
+
+function unnestSource(columns: string[]): string {
+  return `unnest(${columns.map((column, index) => `$${index + 1}::${pgType(column)}[]`).join(', ')}) AS v(${columns.join(', ')})`;
+}
+
+/** INSERT (or upsert) of any number of rows, one array parameter per column. */
+export function unnestInsertSql(rows: Pick<TableRows, 'table' | 'key' | 'columns'>, upsert: boolean): string {
   const { table, key, columns } = rows;
-  const types = rows.pgTypes ?? [];
-  const values: string[] = [];
-  let index = 0;
-  for (let row = 0; row < rowCount; row += 1) {
-    values.push(`(${columns.map((_column, column) => `$${++index}::${types[column] ?? 'text'}`).join(',')})`);
-  }
+  const insert = `INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM ${unnestSource(columns)}`;
+  if (!upsert) return insert;
+  const updates = columns.filter((column) => !key.includes(column)).map((column) => `${column} = excluded.${column}`);
+  return `${insert} ON CONFLICT (${key.join(', ')}) ${updates.length > 0 ? `DO UPDATE SET ${updates.join(', ')}` : 'DO NOTHING'}`;
+}
+
+/** UPDATE of existing rows (key columns last), one array parameter per column. */
+export function unnestUpdateSql(rows: Pick<TableRows, 'table' | 'key' | 'columns'>): string {
+  const { table, key, columns } = rows;
   const sets = columns.filter((column) => !key.includes(column)).map((column) => `${column} = v.${column}`);
   const where = key.map((column) => `t.${column} = v.${column}`);
-  return `UPDATE ${table} AS t SET ${sets.join(', ')} FROM (VALUES ${values.join(',')}) AS v(${columns.join(',')}) WHERE ${where.join(' AND ')}`;
+  return `UPDATE ${table} AS t SET ${sets.join(', ')} FROM ${unnestSource(columns)} WHERE ${where.join(' AND ')}`;
 }

@@ -40,6 +40,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
 class SqliteStore implements Store {
   readonly dialect = 'sqlite' as const;
   readonly daoId: string;
+  readonly overlapsCommits = false;
   readonly location: string;
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
   private readonly commitTransaction: (unit: CommitUnit) => void;

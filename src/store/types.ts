@@ -4,8 +4,7 @@ import type { Database } from './schema.ts';
 
 /**
  * Rows for one table, values in `columns` order. `upsert` (the default) writes whole rows
- * keyed by `key`; `update` changes existing rows only and then lists the key columns last,
- * with `pgTypes` naming the PostgreSQL type of every column for the casts it needs.
+ * keyed by `key`; `update` changes existing rows only and then lists the key columns last.
  */
 export interface TableRows {
   table: string;
@@ -13,7 +12,6 @@ export interface TableRows {
   columns: string[];
   rows: unknown[][];
   mode?: 'upsert' | 'update';
-  pgTypes?: string[];
 }
 
 export interface SnapshotRow {
@@ -44,6 +42,8 @@ export interface Store {
   readonly db: Kysely<Database>;
   /** A human-readable location: the SQLite file or the PostgreSQL database. */
   readonly location: string;
+  /** Whether a commit runs as I/O in the background, so the writer can apply the next batch meanwhile. */
+  readonly overlapsCommits: boolean;
   commit(unit: CommitUnit): Promise<void>;
   /** Log records with seq > afterSeq, in order, at most `limit`. */
   readLog(afterSeq: number, limit: number): Promise<EncodedRecord[]>;
