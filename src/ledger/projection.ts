@@ -93,7 +93,7 @@ export class LedgerProjection {
     const closed = [...this.closedAccounts].filter((id) => !this.createdAccounts.has(id));
     if (closed.length > 0) {
       const rows = closed.map((id) => [1, dao, id]);
-      out.push({ table: 'accounts', key: ['dao_id', 'id'], columns: ['closed', 'dao_id', 'id'], rows, mode: 'update', pgTypes: ['integer', 'text', 'text'] });
+      out.push({ table: 'accounts', key: ['dao_id', 'id'], columns: ['closed', 'dao_id', 'id'], rows, mode: 'update' });
     }
     table(
       'transfers',
