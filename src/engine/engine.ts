@@ -143,7 +143,7 @@ export class Engine {
       // A store that commits synchronously has nothing to overlap: acknowledge first, so
       // the next batch also holds what clients send in answer to those acknowledgements.
       if (inFlight && !this.store.overlapsCommits) {
-        if (!(await this.settle(inFlight))) await this.reload();
+        if (!(await this.settle(inFlight))) await this.recover([inFlight]);
         inFlight = undefined;
         await yieldToEventLoop(); // lets network input and answering clients queue up
         continue;
@@ -153,8 +153,7 @@ export class Engine {
       if (!committed || next?.failed) {
         // A bug or a storage failure: nothing after the last durable commit is acknowledged.
         // Start again from what is durable, so memory never runs ahead of the log.
-        if (next) this.rejectBatch(next.batch);
-        await this.reload();
+        await this.recover([committed ? undefined : inFlight, next].filter((prepared) => prepared !== undefined));
         inFlight = undefined;
         continue;
       }
@@ -185,8 +184,7 @@ export class Engine {
       await prepared.commit;
     } catch (error) {
       this.options.onFault?.(error);
-      this.rejectBatch(prepared.batch);
-      return false;
+      return false; // the caller rejects the batch once memory is back to what is durable
     }
     const done = performance.now();
     this.metrics.commits += 1;
@@ -196,6 +194,18 @@ export class Engine {
       item.resolve(prepared.outcomes[index] as SubmitOutcome);
     }
     return true;
+  }
+
+  /**
+   * Reloads from the log, then rejects the batches that were not committed: a client that
+   * reads or retries after its error sees none of the failed batch.
+   */
+  private async recover(failed: Prepared[]): Promise<void> {
+    try {
+      await this.reload();
+    } finally {
+      for (const prepared of failed) this.rejectBatch(prepared.batch);
+    }
   }
 
   private rejectBatch(batch: Queued[]): void {

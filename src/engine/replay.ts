@@ -22,7 +22,9 @@ export async function loadState(store: Store): Promise<LoadedState> {
   const state = snapshot ? decodeSnapshot(snapshot.stateJson) : createEngineState(store.daoId);
   let seq = snapshot?.seq ?? 0;
   let hash = snapshot?.hash ?? genesisHash;
-  let timeMs = 0;
+  // The snapshot's own record holds its time: without it a restart with no tail to replay
+  // would let the next record's time run behind the log's.
+  let timeMs = snapshot ? await recordTimeMs(store, snapshot.seq) : 0;
   for (;;) {
     const page = await store.readLog(seq, replayPageRecords);
     for (const { record } of page) {
@@ -35,4 +37,10 @@ export async function loadState(store: Store): Promise<LoadedState> {
     if (page.length < replayPageRecords) break;
   }
   return { state, seq, hash, timeMs };
+}
+
+async function recordTimeMs(store: Store, seq: number): Promise<number> {
+  const [entry] = await store.readLog(seq - 1, 1);
+  assert(entry?.record.seq === seq, `the log holds the snapshot's record ${seq}`);
+  return entry.record.timeMs;
 }

@@ -71,7 +71,6 @@ class SqliteStore implements Store {
 
   private insert(rows: TableRows, upsert: boolean): void {
     if (rows.mode === 'update') return this.update(rows);
-    if ((process.env.SKIP ?? '').split(',').includes(rows.table)) return;
     for (const chunk of chunks(rows.rows, rows.columns.length, parametersPerStatementMax)) {
       const key = `${rows.table}:${chunk.length}:${upsert}`;
       const statement = this.statement(key, () => {
