@@ -1,0 +1,327 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The real CLI, spawned as a user would run it, on temporary data dirs. Each spawn costs
+ * about half a second of tsx start-up, so independent runs go in parallel.
+ */
+const root = join(import.meta.dirname, '..', '..');
+const scratch = mkdtempSync(join(tmpdir(), 'polity-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** The child sees none of our database settings unless a test passes them. */
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'DATABASE_URL' && !key.startsWith('POLITY_')));
+  return { ...env, POLITY_LOG_LEVEL: 'warn', ...extra };
+}
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** stdout parsed as the one JSON object --json promises. */
+  json: Record<string, unknown>;
+}
+
+function polity(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/polity.js', ...args], { cwd: root, env: childEnv(env) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr, json: parseJson(stdout) }));
+  });
+}
+
+function parseJson(stdout: string): Record<string, unknown> {
+  try {
+    return JSON.parse(stdout) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+function newDir(name: string): string {
+  return join(scratch, `${name}-${randomBytes(4).toString('hex')}`);
+}
+
+async function initDao(extra: string[] = []): Promise<{ dataDir: string; run: Run }> {
+  const dataDir = newDir('dao');
+  const run = await polity(['init', '--data', dataDir, '--json', ...extra]);
+  expect(run.code, run.stderr).toBe(0);
+  return { dataDir, run };
+}
+
+describe('polity init', () => {
+  it('creates the DAO, prints the token as JSON and keeps it in a 0600 file; a second init is refused', async () => {
+    const { dataDir, run } = await initDao(['--dao', 'acme']);
+    expect(run.json).toMatchObject({ daoId: 'acme', dataDir, adminToken: expect.stringMatching(/^pol_/) });
+    expect(JSON.parse(readFileSync(join(dataDir, 'polity.json'), 'utf8'))).toMatchObject({ daoId: 'acme', createdAtMs: expect.any(Number) });
+    expect(readFileSync(join(dataDir, 'admin.token'), 'utf8').trim()).toBe(run.json.adminToken);
+    expect(statSync(join(dataDir, 'admin.token')).mode & 0o777).toBe(0o600);
+    const again = await polity(['init', '--data', dataDir, '--json']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^error \[already_initialized\]: /);
+    expect(again.json).toMatchObject({ error: { code: 'already_initialized' } });
+  });
+
+  it('accepts an empty --config, refuses one with content, and names a missing file', async () => {
+    const empty = join(scratch, 'empty.yaml');
+    const full = join(scratch, 'full.yaml');
+    writeFileSync(empty, '# nothing yet\n');
+    writeFileSync(full, 'assets:\n  - id: gov\n');
+    const [ok, refused, missing] = await Promise.all([
+      polity(['init', '--data', newDir('config'), '--config', empty]),
+      polity(['init', '--data', newDir('config'), '--config', full]),
+      polity(['init', '--data', newDir('config'), '--config', join(scratch, 'nope.yaml')]),
+    ]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/Admin token/);
+    expect([refused.code, refused.stderr]).toEqual([1, expect.stringMatching(/^error \[config_not_supported\]: .*genesis/)]);
+    expect([missing.code, missing.stderr]).toEqual([1, expect.stringMatching(/^error \[config_not_found\]/)]);
+  });
+});
+
+describe('polity keys new', () => {
+  it('prints a key pair with a warning, or writes it to a 0600 file it never overwrites', async () => {
+    const out = join(scratch, 'key.json');
+    const [printed, written] = await Promise.all([polity(['keys', 'new', '--json']), polity(['keys', 'new', '--out', out, '--json'])]);
+    expect(printed.json).toEqual({ publicKey: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), privateKey: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    expect(printed.stderr).toMatch(/^warning: the private key is printed/);
+    expect(written.json).toEqual({ publicKey: expect.any(String), privateKeyFile: out });
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ publicKey: written.json.publicKey });
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const again = await polity(['keys', 'new', '--out', out]);
+    expect([again.code, again.stderr]).toEqual([1, expect.stringMatching(/^error \[file_exists\]/)]);
+  });
+});
+
+describe('usage and input errors', () => {
+  it('exits 2 for usage errors and 1 for bad values, with one error line and no stack', async () => {
+    const runs = await Promise.all([
+      polity(['init', '--bogus']),
+      polity(['asset', 'create', '--json']),
+      polity(['mint', '--asset', 'gov', '--to', 'alice', '--amount', '1e5']),
+      polity(['transfer', 'create', '--to', 'bob', '--amount', '1']),
+      polity(['account', 'show', 'alice', '--seq', '-1']),
+      polity(['serve', '--port', 'http']),
+    ]);
+    const summary = runs.map((run) => [run.code, run.stderr.split('\n')[0]]);
+    expect(summary).toEqual([
+      [2, "error [usage]: unknown option '--bogus'"],
+      [2, "error [usage]: required option '--symbol <symbol>' not specified"],
+      [1, expect.stringMatching(/^error \[amount_invalid\]: --amount "1e5" is not a decimal amount/)],
+      [2, 'error [usage]: give --from and --to (or --file for a batch)'],
+      [1, expect.stringMatching(/^error \[value_invalid\]: --seq "-1"/)],
+      [1, expect.stringMatching(/^error \[port_invalid\]/)],
+    ]);
+    expect(runs[1]?.json).toEqual({ error: { code: 'usage', message: "required option '--symbol <symbol>' not specified" } });
+    for (const run of runs) expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('says clearly when no server is running at the URL', async () => {
+    const run = await polity(['asset', 'show', 'gov', '--url', 'http://127.0.0.1:47999']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^error \[server_unreachable\]: no Polity server is running at http:\/\/127\.0\.0\.1:47999 \(connection refused\)\. Start one with `polity serve`/,
+    );
+  });
+});
+
+describe('polity verify, export and import', () => {
+  it('verifies a fresh DAO, round-trips its log through a file, and verifies the copy', async () => {
+    const { dataDir } = await initDao();
+    const log = join(scratch, `${randomBytes(4).toString('hex')}.jsonl`);
+    const [verified, exported] = await Promise.all([
+      polity(['verify', '--data', dataDir, '--json']),
+      polity(['export', '--log', log, '--data', dataDir, '--json']),
+    ]);
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(verified.json).toMatchObject({ ok: true, records: 3, headSeq: 3, headHash: expect.any(String) });
+    expect(exported.json).toMatchObject({ records: 3, daoId: 'default' });
+    const copy = newDir('copy');
+    const imported = await polity(['import', '--log', log, '--data', copy, '--json']);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.json).toMatchObject({ records: 3, daoId: 'default' });
+    const [copyVerified, fileVerified, again] = await Promise.all([
+      polity(['verify', '--data', copy, '--json']),
+      polity(['verify', '--log', log, '--json']),
+      polity(['import', '--log', log, '--data', copy]),
+    ]);
+    expect(copyVerified.json).toMatchObject({ ok: true, headHash: verified.json.headHash });
+    expect(fileVerified.json).toMatchObject({ ok: true, headHash: verified.json.headHash });
+    expect([again.code, again.stderr]).toEqual([1, expect.stringMatching(/^error \[already_initialized\]/)]);
+  });
+
+  it('names the first bad sequence number of a tampered log', async () => {
+    const { dataDir } = await initDao();
+    const sqlite = new BetterSqlite3(join(dataDir, 'polity.sqlite'));
+    sqlite.prepare("UPDATE log SET body_json = replace(body_json, 'Bootstrap admin', 'Bootstrap admiN') WHERE seq = 1").run();
+    sqlite.close();
+    const run = await polity(['verify', '--data', dataDir]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error \[verify_failed\]: verify failed at seq 1: /);
+  });
+
+  it('import refuses a data dir that a live server holds; verify only warns', async () => {
+    const { dataDir } = await initDao();
+    writeFileSync(join(dataDir, 'server.pid'), `${process.pid}\n`); // this test process: certainly alive
+    const log = join(scratch, `${randomBytes(4).toString('hex')}.jsonl`);
+    const [verified, exported] = await Promise.all([polity(['verify', '--data', dataDir]), polity(['export', '--log', log, '--data', dataDir])]);
+    expect([verified.code, verified.stderr]).toEqual([0, expect.stringMatching(/^warning: a Polity server \(pid \d+\) is using/)]);
+    expect(exported.code).toBe(0);
+    const fresh = newDir('fresh');
+    mkdirSync(fresh);
+    writeFileSync(join(fresh, 'server.pid'), `${process.pid}\n`);
+    const imported = await polity(['import', '--log', log, '--data', fresh]);
+    expect([imported.code, imported.stderr]).toEqual([1, expect.stringMatching(/^error \[server_running\]/)]);
+  });
+});
+
+/** serve --json prints one line once it listens. */
+function firstLine(child: ChildProcess): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+}
+
+describe('polity serve and the ledger commands', () => {
+  let server: ChildProcess;
+  let dataDir: string;
+  let started: Record<string, unknown>;
+  const api = (args: string[]) => polity([...args, '--url', String(started.url), '--data', dataDir, '--json']);
+
+  beforeAll(async () => {
+    dataDir = newDir('served');
+    server = spawn(process.execPath, ['bin/polity.js', 'serve', '--data', dataDir, '--port', '0', '--json'], { cwd: root, env: childEnv({}) });
+    started = JSON.parse(await firstLine(server)) as Record<string, unknown>;
+  });
+
+  afterAll(() => {
+    if (server.exitCode === null) server.kill('SIGKILL');
+  });
+
+  it('prints its URLs and, on first start, the admin token', () => {
+    expect(started).toMatchObject({ firstStart: true, adminToken: expect.stringMatching(/^pol_/), daoId: 'default' });
+    expect(String(started.url)).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(started.docsUrl).toBe(`${started.url}/docs`);
+    expect(existsSync(join(dataDir, 'server.pid'))).toBe(true);
+  });
+
+  it('creates an asset and accounts, mints, transfers, and shows balances', async () => {
+    const asset = await api(['asset', 'create', '--id', 'gov', '--symbol', 'GOV', '--decimals', '2', '--supply', 'mintable']);
+    expect(asset.code, asset.stderr).toBe(0);
+    expect(asset.json).toMatchObject({ id: 'gov', status: 'created', idGenerated: false });
+    const accounts = await Promise.all(['alice', 'bob'].map((id) => api(['account', 'create', '--id', id, '--asset', 'gov'])));
+    expect(accounts.map((run) => run.json.status)).toEqual(['created', 'created']);
+    const minted = await api(['mint', '--asset', 'gov', '--to', 'alice', '--amount', '100.50']);
+    expect(minted.json).toMatchObject({ status: 'created', idGenerated: true, id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    const moved = await api(['transfer', 'create', '--id', 't1', '--from', 'alice', '--to', 'bob', '--amount', '0.25']);
+    expect(moved.json).toMatchObject({ id: 't1', status: 'created' });
+    const [shown, transfer] = await Promise.all([api(['account', 'show', 'bob']), api(['transfer', 'show', 't1'])]);
+    expect(JSON.stringify(shown.json)).toMatch(/"0\.25"/);
+    expect(transfer.json).toMatchObject({ id: 't1' });
+  });
+
+  it('posts and voids pending transfers, and runs a batch from a file', async () => {
+    await api(['asset', 'create', '--id', 'pts', '--symbol', 'PTS', '--decimals', '0', '--supply', 'mintable']);
+    await Promise.all(['p1', 'p2'].map((id) => api(['account', 'create', '--id', id, '--asset', 'pts'])));
+    await api(['mint', '--asset', 'pts', '--to', 'p1', '--amount', '10']);
+    const pending = await Promise.all(
+      ['h1', 'h2'].map((id) => api(['transfer', 'create', '--id', id, '--from', 'p1', '--to', 'p2', '--amount', '3', '--pending'])),
+    );
+    expect(pending.map((run) => run.json.status)).toEqual(['created', 'created']);
+    const [posted, voided] = await Promise.all([api(['transfer', 'post', 'h1', '--amount', '2']), api(['transfer', 'void', 'h2'])]);
+    expect([posted.code, voided.code]).toEqual([0, 0]);
+    const batch = join(scratch, 'batch.json');
+    writeFileSync(
+      batch,
+      JSON.stringify({
+        transfers: [
+          { id: 'b1', from: 'p1', to: 'p2', amount: '1' },
+          { id: 'b2', from: 'p1', to: 'nobody', amount: '1' },
+        ],
+      }),
+    );
+    const run = await api(['transfer', 'create', '--file', batch]);
+    expect(run.code).toBe(1);
+    expect(run.json).toMatchObject({
+      rejected: 1,
+      results: [
+        { id: 'b1', status: 'created' },
+        { id: 'b2', status: 'credit_account_not_found' },
+      ],
+    });
+    expect(run.stderr).toMatch(/^error \[batch_rejected\]: 1 of 2 transfers rejected/);
+  });
+
+  it('shows the server’s rejections as error [code] with exit 1', async () => {
+    const [unknownAccount, missing, overdrawn, tokenless] = await Promise.all([
+      api(['transfer', 'create', '--from', 'alice', '--to', 'nobody', '--amount', '1']),
+      api(['asset', 'show', 'nope']),
+      api(['transfer', 'create', '--from', 'bob', '--to', 'alice', '--amount', '1000']),
+      polity(['asset', 'show', 'gov', '--url', String(started.url), '--data', newDir('no-token')]),
+    ]);
+    expect([tokenless.code, tokenless.stderr]).toEqual([1, expect.stringMatching(/^error \[unauthenticated\]: .*no token was sent/)]);
+    expect([unknownAccount.code, unknownAccount.stderr]).toEqual([1, expect.stringMatching(/^error \[credit_account_not_found\]: /)]);
+    expect(unknownAccount.json).toMatchObject({ error: { code: 'credit_account_not_found' } });
+    expect([missing.code, missing.stderr]).toEqual([1, expect.stringMatching(/^error \[[a-z_]+\]: /)]);
+    expect([overdrawn.code, overdrawn.stderr]).toEqual([1, expect.stringMatching(/^error \[insufficient_funds\]: /)]);
+  });
+
+  it('refuses a second server on the same data dir, and stops cleanly on SIGTERM', async () => {
+    const second = await polity(['serve', '--data', dataDir, '--port', '0']);
+    expect([second.code, second.stderr]).toEqual([1, expect.stringMatching(/^error \[server_running\]/)]);
+    const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(existsSync(join(dataDir, 'server.pid'))).toBe(false);
+    const verified = await polity(['verify', '--data', dataDir, '--json']);
+    expect(verified.json).toMatchObject({ ok: true });
+    server = spawn(process.execPath, ['bin/polity.js', 'serve', '--data', dataDir, '--port', '0', '--json'], { cwd: root, env: childEnv({}) });
+    const restarted = JSON.parse(await firstLine(server)) as Record<string, unknown>;
+    expect(restarted).toMatchObject({ firstStart: false, daoId: 'default' });
+    expect(restarted).not.toHaveProperty('adminToken');
+  });
+});
+
+const databaseUrl = process.env.DATABASE_URL;
+
+describe.skipIf(!databaseUrl)('PostgreSQL', () => {
+  const schema = `polity_cli_${randomBytes(6).toString('hex')}`;
+
+  afterAll(async () => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+  });
+
+  it('initializes and verifies a DAO kept in PostgreSQL', async () => {
+    const env = { DATABASE_URL: String(databaseUrl), POLITY_PG_SCHEMA: schema };
+    const dataDir = newDir('pg');
+    const init = await polity(['init', '--data', dataDir, '--json'], env);
+    expect(init.code, init.stderr).toBe(0);
+    expect(String(init.json.store)).toMatch(new RegExp(`schema ${schema}`));
+    expect(existsSync(join(dataDir, 'polity.sqlite'))).toBe(false);
+    const verified = await polity(['verify', '--data', dataDir, '--json'], env);
+    expect(verified.json).toMatchObject({ ok: true, records: 3 });
+    const onSqlite = await polity(['serve', '--data', dataDir, '--port', '0']);
+    expect([onSqlite.code, onSqlite.stderr]).toEqual([1, expect.stringMatching(/^error \[store_empty\]/)]);
+  });
+});
