@@ -15,7 +15,8 @@ export interface BootstrapResult {
 export async function bootstrapAdmin(engine: Engine, adminId = 'admin'): Promise<BootstrapResult> {
   if (engine.state.access.actors.has(adminId)) throw new PolityError('already_initialized', `this DAO already has its admin ${adminId}`);
   const system = { actorId: systemActorId };
-  const token = issueToken(`${adminId}-bootstrap`);
+  // Token ids sit in bearer strings: no dots or colons, at most 64 characters.
+  const token = issueToken(`${adminId.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 54)}-bootstrap`);
   const steps = [
     { type: 'access.create_actor', payload: { id: adminId, kind: 'member', name: 'Bootstrap admin' } },
     { type: 'access.grant', payload: { actorId: adminId, action: '*', resource: '*' } },

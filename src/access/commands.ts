@@ -3,7 +3,7 @@ import type { EngineState } from '../engine/state.ts';
 import { accepted, type CommandContext, type CommandDefinition, type Outcome, rejected } from '../engine/types.ts';
 import { parseAmount } from '../kernel/amount.ts';
 import { isPolityError } from '../kernel/errors.ts';
-import { IdSchema } from '../ledger/schema.ts';
+import { AmountSchema, IdSchema } from '../ledger/schema.ts';
 import type { AccessEvent } from './events.ts';
 import { anyResource, can, grantKey } from './state.ts';
 
@@ -24,9 +24,12 @@ export const CreateActorSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** Token ids travel inside bearer strings (`pol_<id>.<secret>`): no dots, at most 64 characters. */
+export const TokenIdSchema = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' });
+
 export const CreateTokenSchema = Type.Object(
   {
-    id: IdSchema,
+    id: TokenIdSchema,
     actorId: IdSchema,
     secretHash: Type.String({ pattern: '^[0-9a-f]{64}$' }),
     scopes: Type.Array(ScopeSchema, { minItems: 1, maxItems: 16 }),
@@ -34,7 +37,7 @@ export const CreateTokenSchema = Type.Object(
       Type.Object(
         {
           asset: IdSchema,
-          amount: Type.String({ maxLength: 64 }),
+          amount: AmountSchema,
           periodSeconds: Type.Integer({ minimum: 1, maximum: 31_557_600 }),
         },
         { additionalProperties: false },

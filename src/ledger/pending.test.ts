@@ -82,6 +82,7 @@ forEachBackend((backend) => {
       ['post of a plain transfer', ({ plain }) => ['ledger.post_pending', { pendingId: plain }], 'transfer_not_pending'],
       ['post of more than was reserved', ({ id }) => ['ledger.post_pending', { pendingId: id, amount: '30.01' }], 'exceeds_pending_amount'],
       ['post of an amount finer than the decimals', ({ id }) => ['ledger.post_pending', { pendingId: id, amount: '1.001' }], 'amount_invalid'],
+      ['post of zero (a void in disguise)', ({ id }) => ['ledger.post_pending', { pendingId: id, amount: '0' }], 'amount_invalid'],
       ['void with an amount', ({ id }) => ['ledger.void_pending', { pendingId: id, amount: '1' }], 'amount_invalid'],
     ])('%s -> %s', async (_name, build, expected) => {
       const { a, b, id } = await reserved('30');

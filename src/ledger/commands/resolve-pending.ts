@@ -47,7 +47,7 @@ function requestedUnits(state: EngineState, transfer: Transfer, amount: string |
   if (amount === undefined) return transfer.amountUnits;
   const asset = state.ledger.assets.get(transfer.assetId);
   try {
-    const units = parseAmount(amount, { decimals: asset?.decimals ?? 0 });
+    const units = parseAmount(amount, { decimals: asset?.decimals ?? 0, allowZero: false }); // posting nothing is a void
     if (units > transfer.amountUnits) return rejected('exceeds_pending_amount', 'cannot post more than the pending amount');
     return units;
   } catch (error) {
