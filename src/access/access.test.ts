@@ -104,11 +104,12 @@ forEachBackend((backend) => {
       expect(w.engine.state.access.actors.get(id)).toMatchObject({ kind: 'agent', name: 'Bot' });
     });
 
-    it('create_token: token_exists, actor_not_found, asset_not_found for a cap, admin only', async () => {
+    it('create_token: exists, token_exists, actor_not_found, asset_not_found for a cap, admin only', async () => {
       const member = await w.actor();
       const payload = tokenPayload(member.actorId);
       expect(await w.ok('access.create_token', payload)).toEqual({ id: payload.id, status: 'created' });
-      expect(await w.code('access.create_token', payload)).toBe('token_exists');
+      expect(await w.ok('access.create_token', payload)).toEqual({ id: payload.id, status: 'exists' });
+      expect(await w.code('access.create_token', { ...payload, secretHash: 'f'.repeat(64) })).toBe('token_exists');
       expect(await w.code('access.create_token', tokenPayload('ghost'))).toBe('actor_not_found');
       const capped = { ...tokenPayload(member.actorId), spendingCap: { asset: 'ghost', amount: '1', periodSeconds: 60 } };
       expect(await w.code('access.create_token', capped)).toBe('asset_not_found');

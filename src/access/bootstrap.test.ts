@@ -27,4 +27,19 @@ describe('bootstrapAdmin', () => {
     await engine.close();
     await store.close();
   });
+
+  it('a repeated token creation with the same body answers exists; another body is refused', async () => {
+    if (!sqlite) throw new Error('no backend');
+    const { store } = await sqlite.open();
+    const engine = await Engine.open({ store });
+    await bootstrapAdmin(engine);
+    const admin = { actorId: 'admin' };
+    const payload = { id: 'ci', actorId: 'admin', secretHash: 'a'.repeat(64), scopes: ['read'] };
+    expect(await engine.submit(admin, { type: 'access.create_token', payload })).toMatchObject({ ok: true, result: { status: 'created' } });
+    expect(await engine.submit(admin, { type: 'access.create_token', payload })).toMatchObject({ ok: true, result: { status: 'exists' } });
+    const other = { ...payload, secretHash: 'b'.repeat(64) };
+    expect(await engine.submit(admin, { type: 'access.create_token', payload: other })).toMatchObject({ ok: false, code: 'token_exists' });
+    await engine.close();
+    await store.close();
+  });
 });

@@ -1,10 +1,11 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { EngineState } from '../engine/state.ts';
-import { accepted, type CommandContext, type CommandDefinition, type Outcome, rejected } from '../engine/types.ts';
+import { accepted, type CommandContext, type CommandDefinition, type Outcome, type Rejected, rejected } from '../engine/types.ts';
 import { parseAmount } from '../kernel/amount.ts';
+import { canonicalJson } from '../kernel/canonical-json.ts';
 import { isPolityError } from '../kernel/errors.ts';
 import { AmountSchema, IdSchema } from '../ledger/schema.ts';
-import type { AccessEvent } from './events.ts';
+import type { AccessEvent, TokenCreated } from './events.ts';
 import { anyResource, can, grantKey } from './state.ts';
 
 /** Every access change needs this grant; `polity init` gives it to the bootstrap admin. */
@@ -89,22 +90,35 @@ export const createToken: Access<Static<typeof CreateTokenSchema>> = {
   apply(state, payload, ctx) {
     const denied = requireAdmin(state, ctx);
     if (denied) return denied;
-    if (state.access.tokens.has(payload.id)) return rejected('token_exists', `token ${payload.id} exists`);
     if (!state.access.actors.has(payload.actorId)) return rejected('actor_not_found', `no actor ${payload.actorId}`);
-    const { spendingCap, ...rest } = payload;
-    if (!spendingCap) return accepted([{ type: 'token_created', token: rest }], { id: payload.id, status: 'created' });
-    const asset = state.ledger.assets.get(spendingCap.asset);
-    if (!asset) return rejected('asset_not_found', `no asset ${spendingCap.asset}`);
-    try {
-      const amountUnits = parseAmount(spendingCap.amount, { decimals: asset.decimals });
-      const token = { ...rest, spendingCap: { assetId: asset.id, amountUnits, periodSeconds: spendingCap.periodSeconds } };
-      return accepted([{ type: 'token_created', token }], { id: payload.id, status: 'created' });
-    } catch (error) {
-      if (isPolityError(error)) return rejected(error.code, error.message);
-      throw error;
+    const token = tokenSpec(state, payload);
+    if (!('id' in token)) return token;
+    const existing = state.access.tokens.get(payload.id);
+    if (existing) {
+      // Same id and body (the same secret hash included) is a retry; anything else a conflict.
+      const { createdSeq: _c, revoked: _r, spendPeriodStartMs: _p, spentUnits: _s, ...recorded } = existing;
+      const same = canonicalJson(recorded) === canonicalJson(token);
+      return same ? accepted([], { id: payload.id, status: 'exists' }) : rejected('token_exists', `token ${payload.id} exists with other fields`);
     }
+    return accepted([{ type: 'token_created', token }], { id: payload.id, status: 'created' });
   },
 };
+
+type TokenSpec = TokenCreated['token'];
+
+function tokenSpec(state: EngineState, payload: Static<typeof CreateTokenSchema>): TokenSpec | Rejected {
+  const { spendingCap, ...rest } = payload;
+  if (!spendingCap) return rest;
+  const asset = state.ledger.assets.get(spendingCap.asset);
+  if (!asset) return rejected('asset_not_found', `no asset ${spendingCap.asset}`);
+  try {
+    const amountUnits = parseAmount(spendingCap.amount, { decimals: asset.decimals });
+    return { ...rest, spendingCap: { assetId: asset.id, amountUnits, periodSeconds: spendingCap.periodSeconds } };
+  } catch (error) {
+    if (isPolityError(error)) return rejected(error.code, error.message);
+    throw error;
+  }
+}
 
 export const revokeToken: Access<Static<typeof RevokeTokenSchema>> = {
   type: 'access.revoke_token',
