@@ -201,14 +201,14 @@ forEachBackend((backend) => {
   });
 
   describe('mint and burn', () => {
-    it('mint: 201 created, 200 exists, 409 for the same id with other fields, 400 above the max supply', async () => {
+    it('mint: 201 created, 200 exists, 409 for the same id with other fields, 422 above the max supply', async () => {
       const { a } = await world();
       const mint = { id: id('m'), asset: 'btt', to: id('holder'), amount: '1000' };
       await api.post('/v1/accounts', { accounts: [{ id: mint.to, asset: 'btt' }] });
       expect(await api.post('/v1/mint', mint)).toMatchObject({ status: 201, body: { id: mint.id, status: 'created' } });
       expect(await api.post('/v1/mint', mint)).toMatchObject({ status: 200, body: { id: mint.id, status: 'exists' } });
       expectProblem(await api.post('/v1/mint', { ...mint, amount: '999' }), 409, 'exists_with_different_fields');
-      expectProblem(await api.post('/v1/mint', { id: id('m'), asset: 'btt', to: mint.to, amount: '21000000' }), 400, 'amount_invalid');
+      expectProblem(await api.post('/v1/mint', { id: id('m'), asset: 'btt', to: mint.to, amount: '21000000' }), 422, 'max_supply_exceeded');
       expectProblem(await api.post('/v1/mint', { id: id('m'), asset: 'btt', to: a, amount: '1' }), 409, 'asset_mismatch');
       expectProblem(await api.post('/v1/mint', { id: id('m'), asset: 'ghost', to: a, amount: '1' }), 404, 'asset_not_found');
     });

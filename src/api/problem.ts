@@ -62,6 +62,7 @@ const statusByCode: Readonly<Record<string, number>> = {
   // Well-formed and allowed, but the ledger's rules refuse it in the current state.
   insufficient_funds: 422,
   exceeds_max_balance: 422,
+  max_supply_exceeded: 422,
   asset_not_transferable: 422,
   linked_event_failed: 422,
   linked_event_chain_open: 422,

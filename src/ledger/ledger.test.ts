@@ -110,6 +110,7 @@ const rejectionRows: Row[] = [
       const { a, b } = await w.pair();
       expect(await w.transfer({ id: w.id('t'), from: a, to: b, amount: '0' })).toBe('amount_invalid');
       expect(await w.transfer({ id: w.id('t'), from: a, to: b })).toBe('amount_invalid');
+      expect(await w.transfer({ id: w.id('t'), from: a, to: b, amount: '1e5' })).toBe('amount_invalid');
       return w.transfer({ id: w.id('t'), from: a, to: b, amount: '0.001' }); // the asset has 2 decimals
     },
   },
@@ -143,6 +144,15 @@ const rejectionRows: Row[] = [
     async run(w) {
       const { a, b } = await nftPair(w);
       return w.transfer({ id: w.id('t'), from: a, to: b, tokenId: 'n1', pending: true });
+    },
+  },
+  {
+    code: 'max_supply_exceeded',
+    async run(w) {
+      const asset = await w.asset({ supply: 'fixed', maxSupply: '100' });
+      const holder = await w.account(asset);
+      await w.mint(asset, holder, '60');
+      return w.code('ledger.mint', { id: w.id('m'), asset, to: holder, amount: '40.01' });
     },
   },
   {

@@ -11,11 +11,12 @@ export const transferRejections = [
   'asset_mismatch',
   'account_closed',
   'not_authorized',
-  'amount_invalid', // includes amount_too_precise, amount_zero
+  'amount_invalid', // not a decimal string, too precise for the asset, zero, or too large
   'asset_not_transferable',
   'token_required', // non-fungible: tokenId missing or amount other than 1
   'token_not_owned',
   'pending_not_supported', // non-fungible tokens move whole, never pending
+  'max_supply_exceeded', // a mint past the asset's max supply
   'insufficient_funds',
   'exceeds_max_balance',
   'spending_cap_exceeded',

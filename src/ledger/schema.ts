@@ -42,12 +42,18 @@ export const CreateAccountsSchema = Type.Object(
 
 export const CloseAccountSchema = Type.Object({ id: AccountIdSchema }, { additionalProperties: false });
 
+/**
+ * In a batch, an amount that is a string but not a valid decimal fails its own item
+ * (`amount_invalid`) instead of the whole request; a JSON number still fails validation.
+ */
+const ItemAmountSchema = Type.String({ maxLength: 80, description: 'decimal string in token units, such as "12.5"' });
+
 export const TransferItemSchema = Type.Object(
   {
     id: IdSchema,
     from: AccountIdSchema,
     to: AccountIdSchema,
-    amount: Type.Optional(AmountSchema),
+    amount: Type.Optional(ItemAmountSchema),
     tokenId: Type.Optional(IdSchema),
     pending: Type.Optional(Type.Boolean()),
     timeoutSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: pendingTimeoutSecondsMax })),

@@ -129,7 +129,7 @@ function checkSupplyCap(asset: Asset, amountUnits: bigint): MovementDecision | u
   if (asset.maxSupplyUnits === undefined) return undefined;
   // A fixed supply counts every unit ever minted; a mintable one only what is outstanding.
   const counted = asset.supply === 'fixed' ? asset.mintedUnits : asset.mintedUnits - asset.burnedUnits;
-  if (counted + amountUnits > asset.maxSupplyUnits) return fail('amount_invalid', `minting this would exceed the max supply of ${asset.id}`);
+  if (counted + amountUnits > asset.maxSupplyUnits) return fail('max_supply_exceeded', `minting this would exceed the max supply of ${asset.id}`);
   return undefined;
 }
 
