@@ -6,6 +6,7 @@ import { accessRoutes } from './access-routes.ts';
 import { accountRoutes } from './account-routes.ts';
 import { assetRoutes } from './asset-routes.ts';
 import { bearerAuth } from './auth.ts';
+import { commandRoutes } from './command-routes.ts';
 import { logRoutes } from './log-routes.ts';
 import { metaRoutes } from './meta-routes.ts';
 import { problem, sendProblem, toProblem } from './problem.ts';
@@ -48,6 +49,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         transferRoutes(v1, engine);
         accessRoutes(v1, engine);
         logRoutes(v1, engine);
+        commandRoutes(v1, engine);
       },
       { prefix: '/v1' },
     );

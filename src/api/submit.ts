@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Engine } from '../engine/engine.ts';
+import type { CommandEnvelope } from '../engine/types.ts';
 import { principalOf } from './auth.ts';
 import { rejectionError } from './problem.ts';
 
@@ -8,7 +9,7 @@ import { rejectionError } from './problem.ts';
  * rejection is thrown as a problem; batch commands report per item in their result instead.
  */
 export async function submitCommand<R>(engine: Engine, request: FastifyRequest, type: string, payload: unknown): Promise<R> {
-  const outcome = await engine.submit<R>(principalOf(request), { type, payload });
+  const outcome = await engine.submit<R>(principalOf(request), envelope(request, type, payload));
   if (!outcome.ok) throw rejectionError(outcome.code, outcome.message);
   return outcome.result;
 }
@@ -20,3 +21,13 @@ export function createdStatus(status: string): 200 | 201 {
 
 /** The OpenAPI security requirement of the routes under /v1. */
 export const bearerSecurity = [{ bearerAuth: [] }];
+
+/**
+ * A command as the log will keep it. A `Polity-Signature` header (Ed25519, base64url, over
+ * canonicalJson({actorId, daoId, payload, type})) makes it non-repudiable: the engine
+ * checks it against the actor's registered key and the log keeps it with the command.
+ */
+export function envelope(request: FastifyRequest, type: string, payload: unknown): CommandEnvelope {
+  const signature = request.headers['polity-signature'];
+  return typeof signature === 'string' ? { type, payload, signature } : { type, payload };
+}
