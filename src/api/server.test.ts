@@ -283,6 +283,7 @@ forEachBackend((backend) => {
           'POST /v1/grants',
           'DELETE /v1/grants',
           'GET /v1/log',
+          'POST /v1/commands',
         ].sort(),
       );
       for (const [path, methods] of Object.entries(document.paths)) {
