@@ -103,6 +103,7 @@ function newTransfer(spec: TransferSpec, stamp: EventStamp): Transfer {
     timeoutSeconds: spec.timeoutSeconds,
     expiresAtMs: spec.expiresAtMs,
     memo: spec.memo,
+    capTokenId: spec.capTokenId,
     status: spec.pending ? 'pending' : 'posted',
     postedUnits: undefined,
     seq: stamp.seq,

@@ -40,6 +40,40 @@ forEachBackend((backend) => {
       expect(w.engine.state.access.tokens.get(token.tokenId ?? '')?.spentUnits).toBe(1000n);
     });
 
+    it('gives back what a pending transfer reserved but never moved: void, partial post, expiry', async () => {
+      const { token, from, to } = await spender('10');
+      const spent = () => w.engine.state.access.tokens.get(token.tokenId ?? '')?.spentUnits;
+      const reserve = async (amount: string, timeoutSeconds?: number) => {
+        const id = w.id('p');
+        const item = timeoutSeconds === undefined ? { id, from, to, amount, pending: true } : { id, from, to, amount, pending: true, timeoutSeconds };
+        expect(await w.transfer(item, token)).toBe('created');
+        return id;
+      };
+      const voided = await reserve('8');
+      expect(spent()).toBe(800n);
+      await w.ok('ledger.void_pending', { pendingId: voided }, token);
+      expect(spent()).toBe(0n);
+      const partly = await reserve('8');
+      await w.ok('ledger.post_pending', { pendingId: partly, amount: '3' }, token);
+      expect(spent()).toBe(300n); // only what moved still counts
+      const expiring = await reserve('7', 60);
+      expect(spent()).toBe(1000n);
+      w.clock.advanceMs(61_000);
+      await w.ok('ledger.expire_pending', { pendingIds: [expiring] });
+      expect(spent()).toBe(300n);
+      expect(await w.transfer({ id: w.id('t'), from, to, amount: '7' }, token)).toBe('created');
+    });
+
+    it('a release in a later period gives nothing back: that period counts from zero', async () => {
+      const { token, from, to } = await spender('10');
+      const id = w.id('p');
+      expect(await w.transfer({ id, from, to, amount: '9', pending: true }, token)).toBe('created');
+      w.clock.advanceMs(periodSeconds * 1000);
+      expect(await w.transfer({ id: w.id('t'), from, to, amount: '4' }, token)).toBe('created');
+      await w.ok('ledger.void_pending', { pendingId: id }, token);
+      expect(w.engine.state.access.tokens.get(token.tokenId ?? '')?.spentUnits).toBe(400n);
+    });
+
     it('resets when the next period starts', async () => {
       const { token, from, to } = await spender('10');
       const send = (amount: string) => w.transfer({ id: w.id('t'), from, to, amount }, token);

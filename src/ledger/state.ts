@@ -56,6 +56,8 @@ export interface Transfer {
   timeoutSeconds?: number | undefined;
   expiresAtMs?: number | undefined;
   memo?: string | undefined;
+  /** A pending transfer's API token whose spending cap it counted against: a void gives back. */
+  capTokenId?: string | undefined;
   status: TransferStatus;
   /** For a pending transfer that was posted: how much of it (partial posts release the rest). */
   postedUnits?: bigint | undefined;
@@ -140,6 +142,7 @@ export function copyTransfer(t: Transfer): Transfer {
     timeoutSeconds: t.timeoutSeconds,
     expiresAtMs: t.expiresAtMs,
     memo: t.memo,
+    capTokenId: t.capTokenId,
     status: t.status,
     postedUnits: t.postedUnits,
     seq: t.seq,

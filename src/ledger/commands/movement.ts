@@ -96,7 +96,9 @@ function decideAmount(state: EngineState, view: LedgerReader, request: MovementR
   const spending = chargeToken(state, parties, amountUnits);
   if (spending === 'exceeded') return fail('spending_cap_exceeded', "the amount exceeds this token's spending cap for the period");
   const spec = toSpec(request, asset, amountUnits, parties.ctx.timeMs);
-  return spending ? { ok: true, spec, spent: spending } : { ok: true, spec };
+  if (!spending) return { ok: true, spec };
+  if (spec.pending) spec.capTokenId = spending.tokenId;
+  return { ok: true, spec, spent: spending };
 }
 
 function checkSystemRoles(kind: TransferKind, from: Account, to: Account): MovementDecision | undefined {

@@ -1,4 +1,5 @@
 import type { Static } from '@sinclair/typebox';
+import type { TokenSpent } from '../../access/events.ts';
 import { can } from '../../access/state.ts';
 import type { EngineState } from '../../engine/state.ts';
 import { accepted, type CommandContext, type CommandDefinition, type Outcome, rejected } from '../../engine/types.ts';
@@ -7,6 +8,7 @@ import { isPolityError } from '../../kernel/errors.ts';
 import type { PendingResolved } from '../events.ts';
 import { ExpirePendingSchema, ResolvePendingSchema } from '../schema.ts';
 import type { Transfer } from '../state.ts';
+import { refundSpending } from './spending-refund.ts';
 
 type ResolvePayload = Static<typeof ResolvePendingSchema>;
 interface ResolveResult {
@@ -31,7 +33,8 @@ function resolve(kind: 'posted' | 'voided'): CommandDefinition<EngineState, Reso
       return rejected('pending_transfer_expired', `${transfer.id} expired at ${new Date(transfer.expiresAtMs).toISOString()}`);
     }
     const event: PendingResolved = { type: 'pending_resolved', transferId: transfer.id, status: kind, postedUnits };
-    return accepted([event], { id: transfer.id, status: kind });
+    const refund = refundSpending(state, transfer, transfer.amountUnits - postedUnits);
+    return accepted(refund ? [event, refund] : [event], { id: transfer.id, status: kind });
   };
 }
 
@@ -82,11 +85,14 @@ export const expirePending: CommandDefinition<EngineState, Static<typeof ExpireP
   weight: (payload) => payload.pendingIds.length,
   apply(state, payload, ctx) {
     const events: PendingResolved[] = [];
+    const refunds = new Map<string, TokenSpent>();
     for (const id of new Set(payload.pendingIds)) {
       const transfer = state.ledger.transfers.get(id);
       if (transfer?.status !== 'pending' || transfer.expiresAtMs === undefined || transfer.expiresAtMs > ctx.timeMs) continue;
       events.push({ type: 'pending_resolved', transferId: id, status: 'expired', postedUnits: 0n });
+      const refund = refundSpending(state, transfer, transfer.amountUnits, refunds.get(transfer.capTokenId ?? ''));
+      if (refund) refunds.set(refund.tokenId, refund);
     }
-    return accepted(events, { expired: events.map((event) => event.transferId) });
+    return accepted([...events, ...refunds.values()], { expired: events.map((event) => event.transferId) });
   },
 };
