@@ -1,18 +1,16 @@
 import type { TableRows } from './types.ts';
 
-/** Builds one multi-row upsert; `placeholder(i)` renders the i-th (0-based) parameter. */
-export function upsertSql(rows: Pick<TableRows, 'table' | 'key' | 'columns'>, rowCount: number, placeholder: (index: number) => string): string {
-  const { table, key, columns } = rows;
-  const values: string[] = [];
-  let index = 0;
-  for (let row = 0; row < rowCount; row += 1) {
-    const cells: string[] = [];
-    for (let column = 0; column < columns.length; column += 1) cells.push(placeholder(index++));
-    values.push(`(${cells.join(',')})`);
-  }
-  const updates = columns.filter((column) => !key.includes(column)).map((column) => `${column} = excluded.${column}`);
-  const conflict = updates.length > 0 ? `DO UPDATE SET ${updates.join(', ')}` : 'DO NOTHING';
-  return `INSERT INTO ${table} (${columns.join(',')}) VALUES ${values.join(',')} ON CONFLICT (${key.join(',')}) ${conflict}`;
+/** `ON CONFLICT` clause of an upsert: every non-key column takes the new row's value. */
+function conflictClause(rows: Pick<TableRows, 'key' | 'columns'>): string {
+  const updates = rows.columns.filter((column) => !rows.key.includes(column)).map((column) => `${column} = excluded.${column}`);
+  return ` ON CONFLICT (${rows.key.join(', ')}) ${updates.length > 0 ? `DO UPDATE SET ${updates.join(', ')}` : 'DO NOTHING'}`;
+}
+
+/** One multi-row INSERT (an upsert if asked) with `?` placeholders, for SQLite. */
+export function valuesInsertSql(rows: Pick<TableRows, 'table' | 'key' | 'columns'>, rowCount: number, upsert: boolean): string {
+  const row = `(${rows.columns.map(() => '?').join(',')})`;
+  const insert = `INSERT INTO ${rows.table} (${rows.columns.join(',')}) VALUES ${Array.from({ length: rowCount }, () => row).join(',')}`;
+  return upsert ? insert + conflictClause(rows) : insert;
 }
 
 /** Splits rows into chunks that stay under a statement's parameter limit. */
@@ -58,11 +56,8 @@ function unnestSource(columns: string[]): string {
 
 /** INSERT (or upsert) of any number of rows, one array parameter per column. */
 export function unnestInsertSql(rows: Pick<TableRows, 'table' | 'key' | 'columns'>, upsert: boolean): string {
-  const { table, key, columns } = rows;
-  const insert = `INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM ${unnestSource(columns)}`;
-  if (!upsert) return insert;
-  const updates = columns.filter((column) => !key.includes(column)).map((column) => `${column} = excluded.${column}`);
-  return `${insert} ON CONFLICT (${key.join(', ')}) ${updates.length > 0 ? `DO UPDATE SET ${updates.join(', ')}` : 'DO NOTHING'}`;
+  const insert = `INSERT INTO ${rows.table} (${rows.columns.join(', ')}) SELECT * FROM ${unnestSource(rows.columns)}`;
+  return upsert ? insert + conflictClause(rows) : insert;
 }
 
 /** UPDATE of existing rows (key columns last), one array parameter per column. */

@@ -6,7 +6,7 @@ import { assert } from '../kernel/assert.ts';
 import { decodeRecord, logRow } from './log-codec.ts';
 import { migrateToLatest } from './migrations.ts';
 import type { Database } from './schema.ts';
-import { chunks, logColumns, updateSql, upsertSql } from './sql-batch.ts';
+import { chunks, logColumns, updateSql, valuesInsertSql } from './sql-batch.ts';
 import type { CommitUnit, EncodedRecord, SnapshotRow, Store, TableRows } from './types.ts';
 
 /** SQLite allows 32,766 parameters per statement; stay well under it. */
@@ -72,11 +72,8 @@ class SqliteStore implements Store {
   private insert(rows: TableRows, upsert: boolean): void {
     if (rows.mode === 'update') return this.update(rows);
     for (const chunk of chunks(rows.rows, rows.columns.length, parametersPerStatementMax)) {
-      const key = `${rows.table}:${chunk.length}:${upsert}`;
-      const statement = this.statement(key, () => {
-        const text = upsertSql(rows, chunk.length, () => '?');
-        return upsert ? text : text.slice(0, text.indexOf(' ON CONFLICT'));
-      });
+      const key = `${rows.table}:${rows.columns.length}:${chunk.length}:${upsert}`;
+      const statement = this.statement(key, () => valuesInsertSql(rows, chunk.length, upsert));
       statement.run(chunk.flat());
     }
   }
