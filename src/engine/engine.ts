@@ -1,16 +1,14 @@
 import { performance } from 'node:perf_hooks';
-import { accessEventTypes } from '../access/events.ts';
-import { AccessProjection } from '../access/projection.ts';
 import { signedText, verifyText } from '../access/signature.ts';
 import { scopeAllows } from '../access/state.ts';
 import { assert } from '../kernel/assert.ts';
 import { type Clock, systemClock } from '../kernel/clock.ts';
 import { PolityError } from '../kernel/errors.ts';
 import { chainHash, genesisHash } from '../kernel/hash.ts';
-import { LedgerProjection } from '../ledger/projection.ts';
 import { encodeBody } from '../store/log-codec.ts';
 import type { CommitUnit, EncodedRecord, Store } from '../store/types.ts';
 import { createMetrics, type EngineMetrics, observeLatency } from './metrics.ts';
+import { Projections } from './projections.ts';
 import { findCommand, validatePayload } from './registry.ts';
 import { loadState } from './replay.ts';
 import { encodeSnapshot } from './snapshot.ts';
@@ -71,7 +69,7 @@ export class Engine {
     private current: EngineState,
     private lastSeq: number,
     private lastHash: string,
-    private lastCommittedTimeMs: number,
+    private lastTimeMs: number,
     private readonly clock: Clock,
     private readonly options: EngineOptions,
   ) {}
@@ -227,13 +225,12 @@ export class Engine {
 
   private applyBatch(batch: Queued[]): { unit: CommitUnit; outcomes: SubmitOutcome[] } {
     const state = this.current;
-    const ledgerProjection = new LedgerProjection(this.daoId);
-    const accessProjection = new AccessProjection(this.daoId);
+    const projections = new Projections(this.daoId);
     const records: EncodedRecord[] = [];
     const outcomes: SubmitOutcome[] = [];
     for (const item of batch) {
       const seq = this.lastSeq + 1;
-      const timeMs = Math.max(this.clock.nowMs(), this.lastTimeMs(records));
+      const timeMs = Math.max(this.clock.nowMs(), this.lastTimeMs);
       const ctx: CommandContext = { ...item.principal, seq, timeMs, daoId: this.daoId };
       const outcome = findCommand(item.envelope.type).apply(state, item.envelope.payload as never, ctx);
       if (!outcome.ok) {
@@ -249,24 +246,19 @@ export class Engine {
       }
       for (const event of outcome.events) {
         evolve(state, event, ctx);
-        if (accessEventTypes.has(event.type)) accessProjection.collect(event);
-        else ledgerProjection.collect(event, state);
+        projections.collect(event, state);
       }
-      ledgerProjection.endRecord(seq, timeMs, state);
+      projections.endRecord(seq, timeMs, state);
       records.push(this.seal(ctx, item.envelope, outcome.events));
       outcomes.push({ ok: true, seq, result: outcome.result });
     }
-    const unit: CommitUnit = { records, rows: [...ledgerProjection.rows(state), ...accessProjection.rows(state)] };
+    const unit: CommitUnit = { records, rows: projections.rows(state) };
     this.recordsSinceSnapshot += records.length;
     if (this.recordsSinceSnapshot >= (this.options.snapshotEveryRecords ?? 100_000)) {
       unit.snapshot = { seq: this.lastSeq, hash: this.lastHash, stateJson: encodeSnapshot(state) };
       this.recordsSinceSnapshot = 0;
     }
     return { unit, outcomes };
-  }
-
-  private lastTimeMs(records: EncodedRecord[]): number {
-    return records.at(-1)?.record.timeMs ?? this.lastCommittedTimeMs;
   }
 
   /** Numbers, chains and encodes one record; advances the head. */
@@ -286,7 +278,7 @@ export class Engine {
     assert(ctx.seq === this.lastSeq + 1, 'sequence numbers are dense');
     this.lastSeq = ctx.seq;
     this.lastHash = hash;
-    this.lastCommittedTimeMs = ctx.timeMs;
+    this.lastTimeMs = ctx.timeMs;
     return { record, bodyJson };
   }
 
@@ -295,7 +287,7 @@ export class Engine {
     this.current = loaded.state;
     this.lastSeq = loaded.seq;
     this.lastHash = loaded.hash;
-    this.lastCommittedTimeMs = loaded.timeMs;
+    this.lastTimeMs = loaded.timeMs;
     this.recordsSinceSnapshot = 0;
   }
 

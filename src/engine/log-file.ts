@@ -1,12 +1,10 @@
 import { type FileHandle, open, rename, rm } from 'node:fs/promises';
-import { accessEventTypes } from '../access/events.ts';
-import { AccessProjection } from '../access/projection.ts';
 import { PolityError } from '../kernel/errors.ts';
 import { chainHash, genesisHash } from '../kernel/hash.ts';
-import { LedgerProjection } from '../ledger/projection.ts';
 import type { CommitUnit, EncodedRecord, Store } from '../store/types.ts';
 import { commitItemsMax } from './engine.ts';
 import { encodeLogLine, parseLogLine, type ReadRecord, readLogLines } from './log-line.ts';
+import { Projections } from './projections.ts';
 import { encodeSnapshot } from './snapshot.ts';
 import { createEngineState, type EngineState, evolve } from './state.ts';
 import { verifyLogFile } from './verify.ts';
@@ -134,10 +132,9 @@ class Importer {
     const { body } = read;
     for (const event of body.events) {
       evolve(this.state, event, body);
-      if (accessEventTypes.has(event.type)) this.chunk.access.collect(event);
-      else this.chunk.ledger.collect(event, this.state);
+      this.chunk.projections.collect(event, this.state);
     }
-    this.chunk.ledger.endRecord(body.seq, body.timeMs, this.state);
+    this.chunk.projections.endRecord(body.seq, body.timeMs, this.state);
     this.chunk.records.push({ record: { ...body, prevHash: read.prevHash, hash: read.hash }, bodyJson: read.bodyJson });
     this.chunk.items += body.events.length;
     this.summary.records += 1;
@@ -160,9 +157,9 @@ class Importer {
 
   /** The last commit also writes a snapshot, so the first Engine.open need not replay it all. */
   private async commit(last: boolean): Promise<void> {
-    const { records, ledger, access } = this.chunk;
+    const { records, projections } = this.chunk;
     if (records.length === 0 && (!last || this.summary.records === 0)) return;
-    const unit: CommitUnit = { records, rows: [...ledger.rows(this.state), ...access.rows(this.state)] };
+    const unit: CommitUnit = { records, rows: projections.rows(this.state) };
     if (last) unit.snapshot = { seq: this.summary.headSeq, hash: this.summary.headHash, stateJson: encodeSnapshot(this.state) };
     await this.store.commit(unit);
     this.chunk = newChunk(this.store.daoId);
@@ -172,10 +169,9 @@ class Importer {
 interface Chunk {
   records: EncodedRecord[];
   items: number;
-  ledger: LedgerProjection;
-  access: AccessProjection;
+  projections: Projections;
 }
 
 function newChunk(daoId: string): Chunk {
-  return { records: [], items: 0, ledger: new LedgerProjection(daoId), access: new AccessProjection(daoId) };
+  return { records: [], items: 0, projections: new Projections(daoId) };
 }

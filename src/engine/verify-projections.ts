@@ -1,12 +1,10 @@
 import { sql } from 'kysely';
-import { accessEventTypes } from '../access/events.ts';
-import { AccessProjection } from '../access/projection.ts';
 import { systemActorId } from '../access/state.ts';
 import { sha256Hex } from '../kernel/hash.ts';
-import { LedgerProjection } from '../ledger/projection.ts';
 import { balanceUnits } from '../ledger/state.ts';
 import type { Store, TableRows } from '../store/types.ts';
 import type { Finding } from './invariants.ts';
+import { Projections } from './projections.ts';
 import type { EngineState } from './state.ts';
 import type { DomainEvent, LogRecordBody } from './types.ts';
 
@@ -56,30 +54,26 @@ export class ProjectionTracker implements ReplayObserver {
   readonly grants = new Map<string, [string, string, string]>();
   readonly histories = new Map<string, History>();
   readonly watched = new Map<string, Checkpoint[]>();
-  private ledger: LedgerProjection;
-  private access: AccessProjection;
+  private projections: Projections;
 
   constructor(
     private readonly daoId: string,
     private readonly watch?: ReadonlySet<string>,
   ) {
-    this.ledger = new LedgerProjection(daoId);
-    this.access = new AccessProjection(daoId);
+    this.projections = new Projections(daoId);
   }
 
   collect(event: DomainEvent, state: EngineState): void {
-    if (accessEventTypes.has(event.type)) this.access.collect(event);
-    else this.ledger.collect(event, state);
+    this.projections.collect(event, state);
   }
 
   endRecord(seq: number, timeMs: number, state: EngineState): void {
-    this.ledger.endRecord(seq, timeMs, state);
-    for (const rows of [...this.ledger.rows(state), ...this.access.rows(state)]) {
+    this.projections.endRecord(seq, timeMs, state);
+    for (const rows of this.projections.rows(state)) {
       if (rows.table === 'balance_checkpoints') this.absorbCheckpoints(rows.rows);
       else if (!this.watch) this.absorbWrites(rows, seq);
     }
-    this.ledger = new LedgerProjection(this.daoId);
-    this.access = new AccessProjection(this.daoId);
+    this.projections = new Projections(this.daoId);
   }
 
   private absorbCheckpoints(rows: unknown[][]): void {
@@ -113,17 +107,16 @@ export class ProjectionTracker implements ReplayObserver {
  * the way, so a write the writer forgot still shows as a stale row.
  */
 function expectedTables(daoId: string, state: EngineState, grants: ReadonlyMap<string, [string, string, string]>): Map<string, ExpectedTable> {
-  const ledger = new LedgerProjection(daoId);
-  const access = new AccessProjection(daoId);
+  const projections = new Projections(daoId);
   const { assets, accounts, transfers } = state.ledger;
-  for (const asset of assets.values()) ledger.collect({ type: 'asset_created', asset } as DomainEvent, state);
-  for (const account of accounts.values()) ledger.collect({ type: 'account_created', account } as DomainEvent, state);
-  for (const transfer of transfers.values()) ledger.collect({ type: 'transfer_created', transfer } as DomainEvent, state);
-  for (const actor of state.access.actors.values()) if (actor.id !== systemActorId) access.collect({ type: 'actor_created', actor } as DomainEvent);
-  for (const token of state.access.tokens.values()) access.collect({ type: 'token_created', token } as DomainEvent);
-  for (const [actorId, action, resource] of grants.values()) access.collect({ type: 'grant_added', actorId, action, resource } as DomainEvent);
+  for (const asset of assets.values()) projections.collect({ type: 'asset_created', asset } as DomainEvent, state);
+  for (const account of accounts.values()) projections.collect({ type: 'account_created', account } as DomainEvent, state);
+  for (const transfer of transfers.values()) projections.collect({ type: 'transfer_created', transfer } as DomainEvent, state);
+  for (const actor of state.access.actors.values()) if (actor.id !== systemActorId) projections.collect({ type: 'actor_created', actor } as DomainEvent, state);
+  for (const token of state.access.tokens.values()) projections.collect({ type: 'token_created', token } as DomainEvent, state);
+  for (const [actorId, action, resource] of grants.values()) projections.collect({ type: 'grant_added', actorId, action, resource } as DomainEvent, state);
   const tables = new Map<string, ExpectedTable>();
-  for (const rows of [...ledger.rows(state), ...access.rows(state)]) {
+  for (const rows of projections.rows(state)) {
     const key = rows.key.filter((column) => column !== 'dao_id');
     const table: ExpectedTable = { columns: rows.columns, key, rows: new Map() };
     for (const row of rows.rows) table.rows.set(keyOf(key, nameCells(rows.columns, row)), JSON.stringify(row.map(cell)));
