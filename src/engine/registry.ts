@@ -3,6 +3,7 @@ import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
 import { createActor, createToken, grantPermission, revokePermission, revokeToken } from '../access/commands.ts';
 import { PolityError } from '../kernel/errors.ts';
 import { burn, closeAccount, createAccounts, createAsset, createTransfers, expirePending, mint, postPending, voidPending } from '../ledger/index.ts';
+import { moduleCommands } from './modules.ts';
 import type { EngineState } from './state.ts';
 import type { CommandDefinition } from './types.ts';
 
@@ -33,7 +34,7 @@ interface RegisteredCommand {
 }
 
 const registry = new Map<string, RegisteredCommand>(
-  commandList.map((definition) => [definition.type, { definition: definition as AnyCommand, check: TypeCompiler.Compile(definition.schema) }]),
+  [...commandList, ...moduleCommands].map((definition) => [definition.type, { definition: definition as AnyCommand, check: TypeCompiler.Compile(definition.schema) }]),
 );
 
 export function commandTypes(): string[] {

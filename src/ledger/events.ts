@@ -39,6 +39,8 @@ export interface PendingResolved {
 
 export type LedgerEvent = AssetCreated | AccountCreated | AccountClosed | TransferCreated | PendingResolved;
 
+export const ledgerEventTypes: ReadonlySet<string> = new Set(['asset_created', 'account_created', 'account_closed', 'transfer_created', 'pending_resolved']);
+
 export interface EventStamp {
   seq: number;
   timeMs: number;

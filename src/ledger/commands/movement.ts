@@ -15,6 +15,8 @@ export interface MovementRequest {
   fromId: string;
   toId: string;
   amount?: string | undefined;
+  /** Modules move exact base units they computed; clients send `amount` as a decimal string. */
+  units?: bigint | undefined;
   tokenId?: string | undefined;
   pending?: boolean | undefined;
   timeoutSeconds?: number | undefined;
@@ -42,7 +44,7 @@ export function decideMovement(
   const to = view.account(request.toId);
   const asset = from ? view.asset(from.assetId) : to ? view.asset(to.assetId) : undefined;
   if (previous) {
-    const units = asset ? tryParse(request.amount ?? '1', { decimals: asset.decimals }) : undefined;
+    const units = request.units ?? (asset ? tryParse(request.amount ?? '1', { decimals: asset.decimals }) : undefined);
     return sameMovement(previous, request, units) ? { ok: 'exists' } : fail('exists_with_different_fields', `transfer ${request.id} exists with other fields`);
   }
   if (request.fromId === request.toId) return fail('accounts_must_be_different', 'a transfer needs two different accounts');
@@ -68,13 +70,9 @@ interface Parties {
 function decideAmount(state: EngineState, view: LedgerReader, request: MovementRequest, parties: Parties): MovementDecision {
   const { from, to, asset } = parties;
   const nonFungible = asset.kind === 'non_fungible';
-  let amountUnits: bigint;
-  try {
-    amountUnits = parseAmount(request.amount ?? (nonFungible ? '1' : undefined), { decimals: asset.decimals, allowZero: false });
-  } catch (error) {
-    if (isPolityError(error)) return fail('amount_invalid', error.message);
-    throw error;
-  }
+  const amountUnits = request.units ?? parseRequestAmount(request.amount, asset);
+  if (typeof amountUnits !== 'bigint') return amountUnits;
+  if (amountUnits <= 0n) return fail('amount_invalid', 'the amount must be above zero');
   if (request.kind === 'transfer' && !asset.transferable) return fail('asset_not_transferable', `${asset.id} is soulbound: it cannot be transferred`);
   if (nonFungible) {
     const tokenProblem = checkToken(view, request, asset, amountUnits);
@@ -99,6 +97,15 @@ function decideAmount(state: EngineState, view: LedgerReader, request: MovementR
   if (!spending) return { ok: true, spec };
   if (spec.pending) spec.capTokenId = spending.tokenId;
   return { ok: true, spec, spent: spending };
+}
+
+function parseRequestAmount(amount: string | undefined, asset: Asset): bigint | MovementDecision {
+  try {
+    return parseAmount(amount ?? (asset.kind === 'non_fungible' ? '1' : undefined), { decimals: asset.decimals, allowZero: false });
+  } catch (error) {
+    if (isPolityError(error)) return fail('amount_invalid', error.message);
+    throw error;
+  }
 }
 
 function checkSystemRoles(kind: TransferKind, from: Account, to: Account): MovementDecision | undefined {
