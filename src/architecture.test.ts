@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -21,7 +21,7 @@ const files = sourceFiles(root).map((path) => ({ path: relative(root, path), tex
 
 /** Code that `apply` and `evolve` run: pure and deterministic. */
 const deterministicCore = files.filter(({ path }) =>
-  /^(ledger\/(commands\/|events|draft|state)|access\/(commands|events|state)|engine\/(state|registry))/.test(path),
+  /^(ledger\/(commands\/|events|draft|state|moves)|access\/(commands|events|state)|engine\/(state|registry|modules)|modules\/[a-z-]+\/(commands\/|events|state|schedules|accumulator))/.test(path),
 );
 
 const bannedInCore: [RegExp, string][] = [
@@ -64,6 +64,19 @@ describe('architecture rules', () => {
       .filter(({ text }) => /from '(\.\.\/)+modules\/[a-z-]+\/(?!index\.ts')/.test(text))
       .filter(({ path }) => !path.startsWith('modules/'))
       .map(({ path }) => path);
+    expect(offenders).toEqual([]);
+  });
+
+  it('a module reaches another module through its index.ts only', () => {
+    const offenders = files
+      .filter(({ path }) => path.startsWith('modules/'))
+      .flatMap(({ path, text }) => {
+        const own = path.split('/')[1];
+        return [...text.matchAll(/from '(\.[^']+)'/g)]
+          .map((match) => join(dirname(path), match[1] ?? ''))
+          .filter((target) => target.startsWith('modules/') && target.split('/')[1] !== own && !target.endsWith('/index.ts'))
+          .map((target) => `${path} -> ${target}`);
+      });
     expect(offenders).toEqual([]);
   });
 });

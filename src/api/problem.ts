@@ -40,6 +40,12 @@ const statusByCode: Readonly<Record<string, number>> = {
   pending_not_supported: 400,
   exceeds_pending_amount: 400,
   bad_request: 400,
+  time_invalid: 400,
+  duration_invalid: 400,
+  percent_invalid: 400,
+  config_invalid: 400,
+  time_before_genesis: 404,
+  not_configured: 409,
   // Who is asking.
   unauthenticated: 401,
   signature_invalid: 401,

@@ -2,6 +2,7 @@ import swagger, { type SwaggerTransformObject } from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Engine } from '../engine/engine.ts';
+import { economyRoutes } from './economy-routes.ts';
 import { accessRoutes } from './access-routes.ts';
 import { accountRoutes } from './account-routes.ts';
 import { assetRoutes } from './asset-routes.ts';
@@ -50,6 +51,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         accessRoutes(v1, engine);
         logRoutes(v1, engine);
         commandRoutes(v1, engine);
+        economyRoutes(v1, engine);
       },
       { prefix: '/v1' },
     );

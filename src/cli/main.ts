@@ -16,7 +16,9 @@ const commandGroups: ReadonlyArray<[names: string[], load: () => Promise<Registe
   [['asset'], async () => (await import('./asset.ts')).registerAsset],
   [['account'], async () => (await import('./account.ts')).registerAccount],
   [['transfer'], async () => (await import('./transfer.ts')).registerTransfer],
-  [['mint', 'burn'], async () => (await import('./supply.ts')).registerSupply],
+  [['mint', 'burn'], async () => (await import('./mint-burn.ts')).registerMintBurn],
+  [['supply'], async () => (await import('./supply.ts')).registerSupply],
+  [['simulate'], async () => (await import('./simulate.ts')).registerSimulate],
   [['verify'], async () => (await import('./verify.ts')).registerVerify],
   [['export', 'import'], async () => (await import('./export-import.ts')).registerExportImport],
 ];

@@ -1,54 +1,58 @@
 import type { Command } from 'commander';
-import { PolityError } from '../kernel/errors.ts';
-import { callApi, resolveTarget, type ServerOptions, withServerOptions } from './http-client.ts';
-import { checkAmount, checkIdOption, chooseId } from './input.ts';
-import { reportItem } from './item-results.ts';
+import { loadState } from '../engine/replay.ts';
+import type { SupplyReport } from '../reports/supply.ts';
+import { supplyAt } from '../reports/supply-at.ts';
+import { resolveDataDir } from './config.ts';
+import { openDaoStore } from './dao-store.ts';
+import { emit, type JsonOption } from './output.ts';
 
-interface SupplyOptions extends ServerOptions {
-  id?: string;
-  amount?: string;
-  tokenId?: string;
-  memo?: string;
+interface SupplyOptions extends JsonOption {
+  data?: string;
+  at?: string;
+  asset?: string;
 }
 
-/** Mint and burn: the only ways supply changes, each through the asset's system accounts. */
+/**
+ * `polity supply`: reads the DAO's own database (no server needed; reading beside a running
+ * server is safe, WAL readers see committed transactions only).
+ */
 export function registerSupply(program: Command): void {
-  withServerOptions(
-    program
-      .command('mint')
-      .description('create new units of an asset into an account (talks to a running server)')
-      .option('--id <id>', 'mint id (default: a generated UUID, printed)')
-      .requiredOption('--asset <id>', 'the asset')
-      .requiredOption('--to <account>', 'the account credited')
-      .option('--amount <amount>', 'a decimal string such as "12.5"')
-      .option('--token-id <id>', 'the NFT to mint (non-fungible assets)')
-      .option('--memo <text>', 'a note kept with the mint'),
-  ).action(async (options: SupplyOptions & { asset: string; to: string }) => {
-    const chosen = chooseId(options.id);
-    const body = { id: chosen.id, asset: checkIdOption(options.asset, '--asset'), to: options.to, ...movedFields(options) };
-    reportItem(options, 'mint', chosen, await callApi(resolveTarget(options), { method: 'POST', path: '/v1/mint', body }));
-  });
-  withServerOptions(
-    program
-      .command('burn')
-      .description('destroy units of an asset held by an account (talks to a running server)')
-      .option('--id <id>', 'burn id (default: a generated UUID, printed)')
-      .requiredOption('--from <account>', 'the account debited')
-      .option('--amount <amount>', 'a decimal string such as "12.5"')
-      .option('--token-id <id>', 'the NFT to burn (non-fungible assets)')
-      .option('--memo <text>', 'a note kept with the burn'),
-  ).action(async (options: SupplyOptions & { from: string }) => {
-    const chosen = chooseId(options.id);
-    const body = { id: chosen.id, from: options.from, ...movedFields(options) };
-    reportItem(options, 'burn', chosen, await callApi(resolveTarget(options), { method: 'POST', path: '/v1/burn', body }));
-  });
+  program
+    .command('supply')
+    .description('supply of the governance token: total, minted, burned, circulating, vesting, staked, treasury, pools, escrow, per allocation')
+    .option('--data <dir>', 'data directory (default: $POLITY_DATA or ./data)')
+    .option('--at <time>', 'ISO time (2026-01-01), offset from genesis (+12mo, +2y, +90d) or now (default)')
+    .option('--asset <id>', 'another fungible asset than the governance token')
+    .option('--json', 'print one JSON object')
+    .action(async (options: SupplyOptions) => {
+      const { store } = await openDaoStore(resolveDataDir(options.data));
+      try {
+        const loaded = await loadState(store);
+        const report = await supplyAt({ store, current: loaded, at: options.at, asset: options.asset, nowMs: Date.now() });
+        emit(options, report, () => supplyLines(report));
+      } finally {
+        await store.close();
+      }
+    });
 }
 
-function movedFields(options: SupplyOptions): Record<string, string> {
-  if (options.amount === undefined && options.tokenId === undefined) throw new PolityError('usage', 'give --amount (or --token-id for an NFT)');
-  return {
-    ...(options.amount !== undefined ? { amount: checkAmount(options.amount, '--amount') } : {}),
-    ...(options.tokenId !== undefined ? { tokenId: checkIdOption(options.tokenId, '--token-id') } : {}),
-    ...(options.memo !== undefined ? { memo: options.memo } : {}),
-  };
+function supplyLines(report: SupplyReport): string[] {
+  const rows: [string, string][] = [
+    ['total', report.total],
+    ['minted', report.minted],
+    ['burned', report.burned],
+    ['circulating', report.circulating],
+    ['vesting', report.vesting],
+    ['staked', report.staked],
+    ['treasury', report.treasury],
+    ['pools', report.pools],
+    ['escrow', report.escrow],
+  ];
+  const lines = [`${report.symbol} supply at ${report.at}${report.maxSupply === null ? '' : ` (max supply ${report.maxSupply})`}`];
+  for (const [name, value] of rows) lines.push(`  ${name.padEnd(12)} ${value.padStart(34)}`);
+  if (report.allocations.length > 0) {
+    lines.push('', `  ${'allocation'.padEnd(40)} ${'total'.padStart(28)} ${'released'.padStart(34)} ${'locked'.padStart(34)}`);
+    for (const a of report.allocations) lines.push(`  ${a.label.slice(0, 40).padEnd(40)} ${a.total.padStart(28)} ${a.released.padStart(34)} ${a.locked.padStart(34)}`);
+  }
+  return lines;
 }

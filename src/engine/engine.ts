@@ -92,6 +92,11 @@ export class Engine {
     return this.store.daoId;
   }
 
+  /** The time of the last committed log record (0 for an empty log). */
+  get headTimeMs(): number {
+    return this.lastTimeMs;
+  }
+
   nowMs(): number {
     return this.clock.nowMs();
   }

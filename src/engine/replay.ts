@@ -44,3 +44,27 @@ async function recordTimeMs(store: Store, seq: number): Promise<number> {
   assert(entry?.record.seq === seq, `the log holds the snapshot's record ${seq}`);
   return entry.record.timeMs;
 }
+
+/**
+ * The state as it stood at `atMs`: every record stamped at or before that time, replayed from
+ * genesis (log times never run backwards, so the first later record ends the replay).
+ * Reports about the past read this; it costs a replay, so the present reads the live state.
+ */
+export async function loadStateAt(store: Store, atMs: number): Promise<LoadedState> {
+  const state = createEngineState(store.daoId);
+  let seq = 0;
+  let hash = genesisHash;
+  let timeMs = 0;
+  for (;;) {
+    const page = await store.readLog(seq, replayPageRecords);
+    for (const { record } of page) {
+      if (record.timeMs > atMs) return { state, seq, hash, timeMs };
+      assert(record.seq === seq + 1 && record.prevHash === hash, `log continues at seq ${seq + 1}`);
+      for (const event of record.events) evolve(state, event, record);
+      seq = record.seq;
+      hash = record.hash;
+      timeMs = record.timeMs;
+    }
+    if (page.length < replayPageRecords) return { state, seq, hash, timeMs };
+  }
+}

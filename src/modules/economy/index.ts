@@ -1,14 +1,17 @@
-/** The economy module: the only file other code imports. */
+/** The economy module: the governance token, genesis time and allocation table. */
 import type { DomainModule } from '../../engine/module.ts';
-import { type EconomyEvent, evolveEconomy, economyEventTypes } from './events.ts';
+import { configureEconomy } from './commands/configure.ts';
+import { recordAllocations } from './commands/record-allocations.ts';
+import { type EconomyEvent, economyEventTypes, evolveEconomy } from './events.ts';
 import { createEconomyState, type EconomyState } from './state.ts';
 
-export type { EconomyState } from './state.ts';
+export { allocationTarget } from './queries.ts';
+export type { Allocation, AllocationKind, EconomyState } from './state.ts';
 
 export const economyModule: DomainModule<EconomyState, EconomyEvent> = {
   name: 'economy',
   createState: createEconomyState,
   eventTypes: economyEventTypes,
   evolve: evolveEconomy,
-  commands: [],
+  commands: [configureEconomy, recordAllocations],
 };

@@ -1,7 +1,27 @@
-/** The economy module's slice of the engine state. */
-// biome-ignore lint/complexity/noBannedTypes: filled in as the module grows
-export type EconomyState = {};
+/** What the economy as a whole is: its governance token, genesis time and allocation table. */
+
+/** Where an allocation went: a vesting grant, an emission pool, or a treasury fund directly. */
+export type AllocationKind = 'vesting' | 'pool' | 'fund';
+
+export interface Allocation {
+  name: string;
+  label: string;
+  assetId: string;
+  totalUnits: bigint;
+  kind: AllocationKind;
+  /** The vesting grant id, pool id or fund id that holds it. */
+  targetId: string;
+}
+
+export interface EconomyState {
+  name?: string | undefined;
+  governanceAssetId?: string | undefined;
+  /** When schedules start; reports read `+12mo` from here. */
+  genesisMs?: number | undefined;
+  /** In the order of the genesis config's table. */
+  allocations: Allocation[];
+}
 
 export function createEconomyState(): EconomyState {
-  return {};
+  return { allocations: [] };
 }
