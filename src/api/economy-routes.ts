@@ -119,43 +119,111 @@ export function economyRoutes(app: FastifyInstance, engine: Engine): void {
 
 function economyReadRoutes(app: FastifyInstance, engine: Engine): void {
   const view = (state: EngineState, value: unknown) => economyView(value, governanceDecimals(state));
-  readRoute(app, { url: '/economy', operationId: 'getEconomy', summary: 'The governance token, genesis time and allocation table', response: Loose }, (state) =>
-    view(state, { ...state.modules.economy, genesis: state.modules.economy.genesisMs === undefined ? null : new Date(state.modules.economy.genesisMs).toISOString() }),
-  engine);
-  readRoute(app, { url: '/vesting', operationId: 'listVesting', summary: 'Vesting grants with what has vested and what is claimable now' }, (state, _request, nowMs) => ({
-    items: vestingGrants(state.modules.vesting).map((grant) => view(state, { ...grant, vestedUnits: vestedUnitsOfGrant(grant, nowMs), releasableUnits: releasableUnits(grant, nowMs) })),
-  }), engine);
-  readRoute(app, { url: '/pools', operationId: 'listPools', summary: 'Emission pools: total, scheduled by now, emitted, distributed' }, (state, _request, nowMs) => ({
-    items: emissionPools(state.modules.emission).map((pool) => view(state, { ...pool, scheduledUnits: scheduledEmissionUnits(pool, nowMs) })),
-  }), engine);
-  readRoute(app, { url: '/staking', operationId: 'getStaking', summary: 'Staking settings and tiers', response: Loose }, (state) =>
-    view(state, { config: state.modules.staking.config ?? null, tiers: [...state.modules.staking.tiers.values()] }),
-  engine);
-  readRoute<{ owner?: string }>(app, { url: '/stakes', operationId: 'listStakes', summary: 'Active stakes (of one owner with ?owner=) with rewards accrued so far', querystring: OwnerQuery }, (state, request, nowMs) => ({
-    items: activeStakes(state.modules.staking, request.query.owner).map((stake) => view(state, { ...stake, accruedUnits: accruedRewardUnits(stake, nowMs) })),
-  }), engine);
-  readRoute<unknown, { id: string }>(app, { url: '/staking/benefits/:id', operationId: 'getStakingBenefits', summary: 'What an actor\u2019s stakes give: voting multiplier, fee discount, priority', params: IdParams, response: Loose }, (state, request, nowMs) =>
-    view(state, stakingBenefits(state.modules.staking, request.params.id, nowMs)),
-  engine);
-  readRoute(app, { url: '/treasury/funds', operationId: 'listFunds', summary: 'Treasury funds with balance and spending in the current window' }, (state, _request, nowMs) => ({
-    items: treasuryFunds(state.modules.treasury).map((fund) => {
-      const account = state.ledger.accounts.get(fund.accountId);
-      const balanceUnits = account ? account.creditsPostedUnits - account.debitsPostedUnits : 0n;
-      return view(state, { ...fund, balanceUnits, spentInWindowUnits: spentInWindowUnits(fund, nowMs) });
+  readRoute(
+    app,
+    { url: '/economy', operationId: 'getEconomy', summary: 'The governance token, genesis time and allocation table', response: Loose },
+    (state) =>
+      view(state, {
+        ...state.modules.economy,
+        genesis: state.modules.economy.genesisMs === undefined ? null : new Date(state.modules.economy.genesisMs).toISOString(),
+      }),
+    engine,
+  );
+  readRoute(
+    app,
+    { url: '/vesting', operationId: 'listVesting', summary: 'Vesting grants with what has vested and what is claimable now' },
+    (state, _request, nowMs) => ({
+      items: vestingGrants(state.modules.vesting).map((grant) =>
+        view(state, { ...grant, vestedUnits: vestedUnitsOfGrant(grant, nowMs), releasableUnits: releasableUnits(grant, nowMs) }),
+      ),
     }),
-  }), engine);
-  readRoute(app, { url: '/identity/holders', operationId: 'listIdentityHolders', summary: 'Who holds a live identity token, and since when' }, (state) => ({
-    items: identityHolders(state.modules.identity).map((holder) => ({ ...holder, since: new Date(holder.sinceMs).toISOString() })),
-  }), engine);
-  readRoute<unknown, { id: string }>(app, { url: '/identity/:id', operationId: 'getIdentity', summary: 'The identity token an actor holds, and since when', params: IdParams, response: Loose }, (state, request) => {
-    const identity = identityOf(state.modules.identity, request.params.id);
-    if (!identity) throw new PolityError('identity_not_found', `${request.params.id} holds no identity token`);
-    return { actorId: request.params.id, ...identity, since: new Date(identity.sinceMs).toISOString() };
-  }, engine);
-  readRoute(app, { url: '/burns', operationId: 'getBurns', summary: 'Fee classes, milestone burns and what has been burned, by reason', response: Loose }, (state) =>
-    view(state, { ...state.modules.burns, burned: burnedByReason(state.modules.burns) }),
-  engine);
-  readRoute<unknown, { policy: string; actor: string }>(app, { url: '/revenue/:policy/claimable/:actor', operationId: 'getClaimableRevenue', summary: 'What a revenue-sharing policy owes an actor now', params: ClaimableParams, response: Loose }, (state, request, nowMs) =>
-    view(state, { policy: request.params.policy, actorId: request.params.actor, claimableUnits: claimableUnits(state.modules.revenue, request.params.policy, request.params.actor, nowMs) }),
-  engine);
+    engine,
+  );
+  readRoute(
+    app,
+    { url: '/pools', operationId: 'listPools', summary: 'Emission pools: total, scheduled by now, emitted, distributed' },
+    (state, _request, nowMs) => ({
+      items: emissionPools(state.modules.emission).map((pool) => view(state, { ...pool, scheduledUnits: scheduledEmissionUnits(pool, nowMs) })),
+    }),
+    engine,
+  );
+  readRoute(
+    app,
+    { url: '/staking', operationId: 'getStaking', summary: 'Staking settings and tiers', response: Loose },
+    (state) => view(state, { config: state.modules.staking.config ?? null, tiers: [...state.modules.staking.tiers.values()] }),
+    engine,
+  );
+  readRoute<{ owner?: string }>(
+    app,
+    { url: '/stakes', operationId: 'listStakes', summary: 'Active stakes (of one owner with ?owner=) with rewards accrued so far', querystring: OwnerQuery },
+    (state, request, nowMs) => ({
+      items: activeStakes(state.modules.staking, request.query.owner).map((stake) => view(state, { ...stake, accruedUnits: accruedRewardUnits(stake, nowMs) })),
+    }),
+    engine,
+  );
+  readRoute<unknown, { id: string }>(
+    app,
+    {
+      url: '/staking/benefits/:id',
+      operationId: 'getStakingBenefits',
+      summary: 'What an actor\u2019s stakes give: voting multiplier, fee discount, priority',
+      params: IdParams,
+      response: Loose,
+    },
+    (state, request, nowMs) => view(state, stakingBenefits(state.modules.staking, request.params.id, nowMs)),
+    engine,
+  );
+  readRoute(
+    app,
+    { url: '/treasury/funds', operationId: 'listFunds', summary: 'Treasury funds with balance and spending in the current window' },
+    (state, _request, nowMs) => ({
+      items: treasuryFunds(state.modules.treasury).map((fund) => {
+        const account = state.ledger.accounts.get(fund.accountId);
+        const balanceUnits = account ? account.creditsPostedUnits - account.debitsPostedUnits : 0n;
+        return view(state, { ...fund, balanceUnits, spentInWindowUnits: spentInWindowUnits(fund, nowMs) });
+      }),
+    }),
+    engine,
+  );
+  readRoute(
+    app,
+    { url: '/identity/holders', operationId: 'listIdentityHolders', summary: 'Who holds a live identity token, and since when' },
+    (state) => ({
+      items: identityHolders(state.modules.identity).map((holder) => ({ ...holder, since: new Date(holder.sinceMs).toISOString() })),
+    }),
+    engine,
+  );
+  readRoute<unknown, { id: string }>(
+    app,
+    { url: '/identity/:id', operationId: 'getIdentity', summary: 'The identity token an actor holds, and since when', params: IdParams, response: Loose },
+    (state, request) => {
+      const identity = identityOf(state.modules.identity, request.params.id);
+      if (!identity) throw new PolityError('identity_not_found', `${request.params.id} holds no identity token`);
+      return { actorId: request.params.id, ...identity, since: new Date(identity.sinceMs).toISOString() };
+    },
+    engine,
+  );
+  readRoute(
+    app,
+    { url: '/burns', operationId: 'getBurns', summary: 'Fee classes, milestone burns and what has been burned, by reason', response: Loose },
+    (state) => view(state, { ...state.modules.burns, burned: burnedByReason(state.modules.burns) }),
+    engine,
+  );
+  readRoute<unknown, { policy: string; actor: string }>(
+    app,
+    {
+      url: '/revenue/:policy/claimable/:actor',
+      operationId: 'getClaimableRevenue',
+      summary: 'What a revenue-sharing policy owes an actor now',
+      params: ClaimableParams,
+      response: Loose,
+    },
+    (state, request, nowMs) =>
+      view(state, {
+        policy: request.params.policy,
+        actorId: request.params.actor,
+        claimableUnits: claimableUnits(state.modules.revenue, request.params.policy, request.params.actor, nowMs),
+      }),
+    engine,
+  );
 }

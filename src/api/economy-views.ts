@@ -4,7 +4,7 @@ import { ppmToPercent } from '../kernel/rates.ts';
 /**
  * Module state as JSON for the API, by one rule so every module reads alike: a bigint field
  * named `...Units` becomes a decimal string in token units under the name without the suffix
- * (`totalUnits` -> `total`), a `...Ppm` field a percentage string (`apyPpm` -> `apyPercent`),
+ * (`totalUnits` -> `total`; a stake's `units` -> `amount`), a `...Ppm` field a percentage string (`apyPpm` -> `apyPercent`),
  * Maps and Sets become arrays, other bigints decimal strings of their digits.
  */
 export function economyView(value: unknown, decimals: number): unknown {
@@ -16,7 +16,8 @@ export function economyView(value: unknown, decimals: number): unknown {
   const view: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     if (item === undefined) continue;
-    if (typeof item === 'bigint' && key.endsWith('Units')) view[key.slice(0, -'Units'.length)] = formatAmount(item, decimals);
+    if (typeof item === 'bigint' && key === 'units') view.amount = formatAmount(item, decimals);
+    else if (typeof item === 'bigint' && key.endsWith('Units')) view[key.slice(0, -'Units'.length)] = formatAmount(item, decimals);
     else if (typeof item === 'bigint' && key.endsWith('Ppm')) view[`${key.slice(0, -'Ppm'.length)}Percent`] = ppmToPercent(item);
     else view[key] = economyView(item, decimals);
   }

@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { loadGenesisConfig } from '../genesis/config.ts';
 import { parseDuration } from '../kernel/duration.ts';
 import { PolityError } from '../kernel/errors.ts';
-import { defaultSimParams, type SimParams } from '../sim/params.ts';
 import { summaryText } from '../sim/output.ts';
+import { defaultSimParams, type SimParams } from '../sim/params.ts';
 import { simulate } from '../sim/simulate.ts';
 import { emit, type JsonOption } from './output.ts';
 

@@ -52,7 +52,8 @@ function supplyLines(report: SupplyReport): string[] {
   for (const [name, value] of rows) lines.push(`  ${name.padEnd(12)} ${value.padStart(34)}`);
   if (report.allocations.length > 0) {
     lines.push('', `  ${'allocation'.padEnd(40)} ${'total'.padStart(28)} ${'released'.padStart(34)} ${'locked'.padStart(34)}`);
-    for (const a of report.allocations) lines.push(`  ${a.label.slice(0, 40).padEnd(40)} ${a.total.padStart(28)} ${a.released.padStart(34)} ${a.locked.padStart(34)}`);
+    for (const a of report.allocations)
+      lines.push(`  ${a.label.slice(0, 40).padEnd(40)} ${a.total.padStart(28)} ${a.released.padStart(34)} ${a.locked.padStart(34)}`);
   }
   return lines;
 }

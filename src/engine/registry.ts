@@ -34,7 +34,10 @@ interface RegisteredCommand {
 }
 
 const registry = new Map<string, RegisteredCommand>(
-  [...commandList, ...moduleCommands].map((definition) => [definition.type, { definition: definition as AnyCommand, check: TypeCompiler.Compile(definition.schema) }]),
+  [...commandList, ...moduleCommands].map((definition) => [
+    definition.type,
+    { definition: definition as AnyCommand, check: TypeCompiler.Compile(definition.schema) },
+  ]),
 );
 
 export function commandTypes(): string[] {

@@ -21,7 +21,14 @@ export function genesisSteps(config: GenesisConfig): GenesisStep[] {
   for (const token of config.tokens) {
     add(
       'ledger.create_asset',
-      { id: token.id, kind: 'fungible', symbol: token.symbol, decimals: token.decimals, supply: token.supply, ...(token.maxSupply === undefined ? {} : { maxSupply: token.maxSupply }) },
+      {
+        id: token.id,
+        kind: 'fungible',
+        symbol: token.symbol,
+        decimals: token.decimals,
+        supply: token.supply,
+        ...(token.maxSupply === undefined ? {} : { maxSupply: token.maxSupply }),
+      },
       `token ${token.id}`,
     );
   }
@@ -31,7 +38,11 @@ export function genesisSteps(config: GenesisConfig): GenesisStep[] {
   for (const actor of genesisActors(config)) add('access.create_actor', actor, `actor ${actor.id}`);
   add(
     'economy.configure',
-    { governanceToken: config.governanceToken, ...(config.dao?.name === undefined ? {} : { name: config.dao.name }), ...(genesisMs === undefined ? {} : { genesisMs }) },
+    {
+      governanceToken: config.governanceToken,
+      ...(config.dao?.name === undefined ? {} : { name: config.dao.name }),
+      ...(genesisMs === undefined ? {} : { genesisMs }),
+    },
     'the governance token and genesis time',
   );
   addTreasury(config, add);
@@ -60,7 +71,11 @@ function addTreasury(config: GenesisConfig, add: Add): void {
   const asset = config.governanceToken;
   for (const fund of config.treasury.funds) {
     const spendingLimit = fund.spendingLimit && { amount: fund.spendingLimit.amount, periodSeconds: fund.spendingLimit.periodSeconds };
-    add('treasury.create_fund', { id: fund.id, asset, ...(fund.label === undefined ? {} : { label: fund.label }), ...(spendingLimit ? { spendingLimit } : {}) }, `fund ${fund.id}`);
+    add(
+      'treasury.create_fund',
+      { id: fund.id, asset, ...(fund.label === undefined ? {} : { label: fund.label }), ...(spendingLimit ? { spendingLimit } : {}) },
+      `fund ${fund.id}`,
+    );
   }
   const income = config.treasury.income;
   if (income) add('treasury.set_income_rules', { asset, reserve: income.reserve, classes: income.classes, default: income.default }, 'treasury income rules');
@@ -80,12 +95,20 @@ function addAllocations(config: GenesisConfig, add: Add): void {
     if (target.kind === 'pool') {
       const pool = config.pools.find((candidate) => candidate.id === target.id);
       if (!pool) throw new Error(`the validated config names pool ${target.id}`);
-      add('emission.create_pool', { id: pool.id, asset, amount: allocation.amount, schedule: pool.schedule, factors: pool.factors, ...startMs }, `pool ${pool.id}`);
+      add(
+        'emission.create_pool',
+        { id: pool.id, asset, amount: allocation.amount, schedule: pool.schedule, factors: pool.factors, ...startMs },
+        `pool ${pool.id}`,
+      );
       table.push({ name: allocation.name, label: allocation.label, amount: allocation.amount, kind: 'pool', target: pool.id });
       continue;
     }
     const beneficiary = target.kind === 'account' ? target.account : `@treasury.${target.id}`;
-    add('vesting.create', { id: allocation.name, asset, beneficiary, amount: allocation.amount, schedule: allocation.vesting, ...startMs }, `allocation ${allocation.name}`);
+    add(
+      'vesting.create',
+      { id: allocation.name, asset, beneficiary, amount: allocation.amount, schedule: allocation.vesting, ...startMs },
+      `allocation ${allocation.name}`,
+    );
     if (allocation.vesting.kind === 'immediate') add('vesting.claim', { id: allocation.name }, `allocation ${allocation.name} is released at once`);
     table.push({ name: allocation.name, label: allocation.label, amount: allocation.amount, kind: 'vesting', target: allocation.name });
   }
@@ -108,7 +131,13 @@ function addStakingAndRevenue(config: GenesisConfig, add: Add): void {
   for (const tier of staking.tiers) {
     add(
       'staking.create_tier',
-      { id: tier.id, durationSeconds: tier.durationSeconds, apyPercent: tier.apyPercent, minimum: tier.minimum, ...optional(tier, ['rewardBurnPercent', 'benefits']) },
+      {
+        id: tier.id,
+        durationSeconds: tier.durationSeconds,
+        apyPercent: tier.apyPercent,
+        minimum: tier.minimum,
+        ...optional(tier, ['rewardBurnPercent', 'benefits']),
+      },
       `staking tier ${tier.id}`,
     );
   }
@@ -119,7 +148,13 @@ function addBurns(config: GenesisConfig, add: Add): void {
   for (const fee of config.burns.fees) {
     add(
       'burns.set_fee_class',
-      { class: fee.class, asset, burnPercent: fee.burnPercent, ...optional(fee, ['stakersPercent', 'stakersPolicy']), ...(fee.range ? { range: fee.range } : {}) },
+      {
+        class: fee.class,
+        asset,
+        burnPercent: fee.burnPercent,
+        ...optional(fee, ['stakersPercent', 'stakersPolicy']),
+        ...(fee.range ? { range: fee.range } : {}),
+      },
       `fee class ${fee.class}`,
     );
   }

@@ -7,7 +7,7 @@
  */
 import { formatAmount, parseAmount } from '../kernel/amount.ts';
 import { percentToPpm, ppmToPercent, ppmWhole } from '../kernel/rates.ts';
-import type { genesisShape, RawAllocation, RawBurns, RawGenesis, RawSchedule, RawStaking, RawToken, RawTreasury } from './config-schema.ts';
+import type { genesisShape, RawAllocation, RawBurns, RawGenesis, RawPool, RawSchedule, RawStaking, RawToken, RawTreasury } from './config-schema.ts';
 import { type ConfigSource, closest, idsOf, isComplete, type Position, type Sections } from './yaml-source.ts';
 
 /** The ids one kind of thing has, where each is declared, and whether the list was read whole. */
@@ -52,7 +52,7 @@ export function checkGenesis(source: ConfigSource, sections: Sections<typeof gen
   checkTokens(context);
   checkIdentity(context);
   if (treasury) checkTreasury(context, treasury.values);
-  for (const pool of raw.pools ?? []) checkSchedule(context, pool.schedule, `pool ${pool.id}: schedule`);
+  for (const pool of raw.pools ?? []) checkPool(context, pool);
   checkAllocations(context);
   if (raw.staking) checkStaking(context, raw.staking.values);
   if (raw.burns) checkBurns(context, raw.burns.values);
@@ -263,6 +263,13 @@ function checkSchedule(context: Context, schedule: RawSchedule, subject: string)
   } else if (schedule.kind === 'cliff' && schedule.cliff > schedule.duration && schedule.at.keys.cliff) {
     report(context, schedule.at.keys.cliff, `${subject}: the cliff is longer than the duration`);
   }
+}
+
+function checkPool(context: Context, pool: RawPool): void {
+  checkSchedule(context, pool.schedule, `pool ${pool.id}: schedule`);
+  const weights = [...pool.factors.entries.values()];
+  const at = pool.at.keys.factors;
+  if (weights.every((weight) => weight === 0) && at) report(context, at, `pool ${pool.id}: factors must give at least one factor a weight above zero`);
 }
 
 function checkHundred(context: Context, parts: readonly { percent: string }[], at: Position | undefined, subject: string): void {

@@ -12,10 +12,14 @@
  *   w (7 days), mo (a twelfth of a year: 2,629,800 s), y (365.25 days: 31,557,600 s).
  * - TIME: an ISO 8601 time with a zone, "2025-01-01T00:00:00Z", or a date "2025-01-01".
  * - ID: 1 to 128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit.
- *   Ids must be unique within their list.
- * - NAME: an ID without ':' or '@', at most 64 characters (allocation names and
- *   milestones: they become parts of other ids).
- * - Every DURATION is at most 100y. Every list holds at most 256 items.
+ *   Ids must be unique within their list. Some ids are stricter, as the engine command
+ *   that receives them is: fund and milestone-burn ids have at most 64 characters; NAMEs
+ *   (allocation names, vesting milestones) also have no ':'; pool and revenue policy ids
+ *   are letters, digits, '_' and '-' only; fee and income classes are lower case
+ *   ("compute", "service_fee"); reward factors are lower case, digits and '_'.
+ * - Every DURATION is at most 100y. A list holds at most 256 items; tiers, committees,
+ *   fee classes, milestone burns, tranches, epochs and income classes at most 64; a split
+ *   list at most 32; a pool at most 16 factors.
  *
  * Top-level keys (R = required, O = optional):
  *
@@ -37,18 +41,19 @@
  *   give them another kind or name.
  * treasury (O):
  *   funds (R): list of { id (R), label (R), spendingLimit (O): { amount (R): AMOUNT,
- *     period (R): DURATION } }: at most `amount` may leave the fund per `period`.
+ *     period (R): DURATION up to 10y } }: at most `amount` may leave the fund (spent or
+ *     burned) per rolling `period`. Funds hold the governance token.
  *   income (O): how incoming revenue is split between funds:
- *     reserve (O): list of { fund, percent }: taken off the top of every income, in
- *       order; together at most 100.
+ *     reserve (O): list of { fund, percent }: each taken off the top of every income;
+ *       together at most 100.
  *     classes (O): map from an income class name (service_fee, donation, ...) to a list
  *       of { fund, percent } adding up to exactly 100: how the rest of that class is split.
  *     default (R): list of { fund, percent } adding up to exactly 100: the split for every
  *       income class not named in `classes`.
  * pools (O): emission pools, each funded by exactly one allocation:
  *   { id (R), label (O), schedule (R): a SCHEDULE (below) by which the pool releases its
- *     allocation for rewards, factors (O): map from a reward factor name to a whole-number
- *     weight, for example { compute: 40, quality: 30 } }
+ *     allocation for rewards, factors (R): map from a reward factor name to a whole-number
+ *     weight (0 to 1,000,000, at least one above 0), for example { compute: 40, quality: 30 } }
  * allocations (R): the genesis table; must add up exactly to the governance token's
  *   maxSupply. Each: { name (R): NAME, label (R), percent (O): PERCENT of maxSupply, or
  *   amount (O): AMOUNT (exactly one of the two; a percent must give a whole number of
@@ -65,8 +70,8 @@
  *     until lockup has passed, then linear over duration.
  *   { kind: cliff, cliff (R): DURATION, duration (R): DURATION }: accrues linearly from
  *     the start over duration; nothing can be released before the cliff.
- *   { kind: milestones, tranches (R): list of { milestone (R): ID, percent (R) } }: each
- *     tranche is released when its milestone (a NAME) is attested; percents add up to 100.
+ *   { kind: milestones, tranches (R): list of { milestone (R): NAME, percent (R) } }:
+ *     each tranche is released when its milestone is attested; percents add up to 100.
  *   { kind: epochs, epochs (R): list of { duration (R), percent (R) } }: consecutive
  *     epochs from the start, linear within each; percents add up to 100.
  * staking (O): staking of the governance token:
@@ -76,13 +81,15 @@
  *   voteRequiresStake (O): true if only staked tokens vote (default false).
  *   committees (O): list of { id (R), minimum (R): AMOUNT staked to qualify,
  *     requiresIdentity (O): true if members need the identity NFT (default false) }.
- *   tiers (R): list of { id (R), label (O), duration (R): DURATION (at most 50y), apyPercent (R),
- *     minimum (R): AMOUNT, rewardBurnPercent (O): PERCENT of rewards burned (default 0),
+ *   tiers (R): list of { id (R), label (O), duration (R): DURATION (at most 50y),
+ *     apyPercent (R), minimum (R): AMOUNT, rewardBurnPercent (O): PERCENT of rewards burned (default 0),
  *     benefits (O): { computePriority (O): boolean, feeDiscountPercent (O): PERCENT,
- *     votingMultiplier (O): a multiplier such as "1.5", specialAccess (O): boolean } }.
+ *     votingMultiplier (O): a multiplier such as "1.5" (at most "10"), specialAccess (O):
+ *     boolean } }.
  * burns (O):
- *   fees (O): list of { class (R): fee class id, burnPercent (R): PERCENT of each fee
- *     burned, range (O): [lowest, highest] PERCENTs allowed for burnPercent,
+ *   fees (O): list of { class (R): fee class, burnPercent (R): PERCENT of each fee
+ *     burned, range (O): [lowest, highest] PERCENTs within which governance may later
+ *     set burnPercent (burnPercent lies within),
  *     stakersPercent (O): PERCENT of each fee paid to stakers, stakersPolicy (O):
  *     revenue policy id that distributes the stakers' share (required with
  *     stakersPercent) }. burnPercent + stakersPercent is at most 100.
@@ -90,9 +97,10 @@
  *     milestone is attested, from (R): { fund: <id> } }.
  * revenue (O): policies (R): list of revenue distribution policies, by `mode`:
  *   { id, mode: stake }: pro rata to stake;
- *   { id, mode: activity, epoch (R): DURATION }: pro rata to activity in each epoch;
+ *   { id, mode: activity, epoch (R): DURATION up to 1y }: pro rata to activity points
+ *     in each epoch;
  *   { id, mode: hybrid, stakePercent (R): PERCENT by stake (the rest by activity),
- *     epoch (R): DURATION }.
+ *     epoch (R): DURATION up to 1y }.
  */
 
 import { yearSeconds } from '../kernel/rates.ts';
@@ -121,18 +129,31 @@ import {
 
 /** A configuration file larger than this is not a hand-written economy. */
 export const genesisFileBytesMax = 1_048_576;
-/** Items in any one list (allocations, tiers, funds, ...): the economy module's table limit. */
+/** Items in any one list (allocations, funds, ...): the economy module's table limit. */
 export const genesisListItemsMax = 256;
+/** Tiers, committees, fee classes, milestone burns, tranches, epochs, income classes: as the modules allow. */
+export const genesisShortListItemsMax = 64;
+/** Entries in one income split list (the treasury's limit). */
+export const incomeSharesMax = 32;
+/** Reward factors of one pool (the emission module's limit). */
+export const factorsMax = 16;
+/** The largest weight of one factor; weights are relative, so this is resolution, not a cap. */
+export const factorWeightMax = 1_000_000;
 export const genesisNameLengthMax = 128;
 export const genesisLabelLengthMax = 200;
 export const genesisSymbolLengthMax = 16;
 /** The longest staking lock: 50 years, as the staking module allows. */
 export const tierDurationSecondsMax = 50 * yearSeconds;
-/** Reward factor weights are small whole numbers; the total need not be 100. */
-export const factorWeightMax = 1_000_000;
+/** The highest voting multiplier a tier may grant (the staking module's limit). */
+export const votingMultiplierMax = '10';
+/** The longest rolling period of a fund's spending limit (the treasury's limit). */
+export const spendingPeriodSecondsMax = 10 * yearSeconds;
+/** The longest activity epoch of a revenue policy (the revenue module's limit). */
+export const revenueEpochSecondsMax = yearSeconds;
 
 const label = () => text({ lengthMax: genesisLabelLengthMax });
 const items = { itemsMax: genesisListItemsMax };
+const fewItems = { itemsMax: genesisShortListItemsMax };
 
 const tokenShape = {
   id: required(id()),
@@ -161,68 +182,71 @@ const actorShape = {
   name: optional(text({ lengthMax: genesisNameLengthMax })),
 };
 
-const incomeShares = list(object({ fund: required(id()), percent: required(percent()) }), { noun: 'income share for', idKey: 'fund', ...items });
+const incomeShares = list(object({ fund: required(id('short')), percent: required(percent()) }), {
+  noun: 'income share for',
+  idKey: 'fund',
+  itemsMax: incomeSharesMax,
+  allowEmpty: false,
+});
 
 const treasuryShape = {
   funds: required(
     list(
       object({
-        id: required(id()),
+        id: required(id('short')),
         label: required(label()),
-        spendingLimit: optional(object({ amount: required(amount()), period: required(duration({ allowZero: false })) })),
+        spendingLimit: optional(object({ amount: required(amount()), period: required(duration({ allowZero: false, secondsMax: spendingPeriodSecondsMax })) })),
       }),
       { noun: 'fund', ...items },
     ),
   ),
   income: optional(
     object({
-      reserve: optional(incomeShares),
-      classes: optional(dictionary(incomeShares, { noun: 'income class', ...items })),
+      reserve: optional(
+        list(object({ fund: required(id('short')), percent: required(percent()) }), { noun: 'reserve for', idKey: 'fund', itemsMax: incomeSharesMax }),
+      ),
+      classes: optional(dictionary(incomeShares, { noun: 'income class', keyKind: 'class', ...fewItems })),
       default: required(incomeShares),
     }),
   ),
 };
 
+// Milestones name vesting attestations, so they follow the strict `name` rule.
 export const scheduleReader = variant('kind', {
   immediate: {},
   linear: { lockup: optional(duration({ allowZero: true })), duration: required(duration({ allowZero: false })) },
   cliff: { cliff: required(duration({ allowZero: true })), duration: required(duration({ allowZero: false })) },
   milestones: {
     tranches: required(
-      list(object({ milestone: required(id({ name: true })), percent: required(percent()) }), {
-        noun: 'tranche',
-        idKey: 'milestone',
-        ...items,
-        allowEmpty: false,
-      }),
+      list(object({ milestone: required(id('name')), percent: required(percent()) }), { noun: 'tranche', idKey: 'milestone', ...fewItems, allowEmpty: false }),
     ),
   },
   epochs: {
     epochs: required(
-      list(object({ duration: required(duration({ allowZero: false })), percent: required(percent()) }), { noun: 'epoch', ...items, allowEmpty: false }),
+      list(object({ duration: required(duration({ allowZero: false })), percent: required(percent()) }), { noun: 'epoch', ...fewItems, allowEmpty: false }),
     ),
   },
 });
 
 const poolShape = {
-  id: required(id()),
+  id: required(id('plain')),
   label: optional(label()),
   schedule: required(scheduleReader),
-  factors: optional(dictionary(integer({ min: 1, max: factorWeightMax }), { noun: 'factor', ...items })),
+  factors: required(dictionary(integer({ min: 0, max: factorWeightMax }), { noun: 'factor', keyKind: 'factor', itemsMax: factorsMax, allowEmpty: false })),
 };
 
-// Allocation names become vesting grant ids, hence `name: true` (no ':' or '@', 64 characters).
+// Allocation names become vesting grant ids, hence the strict `name` rule.
 const allocationShape = {
-  name: required(id({ name: true })),
+  name: required(id('name')),
   label: required(label()),
   percent: optional(percent()),
   amount: optional(amount()),
   to: required(
     object({
-      account: optional(id({ account: true })),
+      account: optional(id('account')),
       owner: optional(id()),
-      fund: optional(id()),
-      pool: optional(id()),
+      fund: optional(id('short')),
+      pool: optional(id('plain')),
     }),
   ),
   vesting: optional(scheduleReader),
@@ -231,7 +255,7 @@ const allocationShape = {
 const benefitsShape = {
   computePriority: optional(boolean()),
   feeDiscountPercent: optional(percent()),
-  votingMultiplier: optional(multiplier()),
+  votingMultiplier: optional(multiplier({ max: votingMultiplierMax })),
   specialAccess: optional(boolean()),
 };
 
@@ -246,7 +270,7 @@ const tierShape = {
 };
 
 const stakingShape = {
-  rewardsFrom: required(object({ fund: optional(id()), pool: optional(id()) })),
+  rewardsFrom: required(object({ fund: optional(id('short')), pool: optional(id('plain')) })),
   earlyExit: optional(
     either({
       whenScalar: oneOf(['rejected']),
@@ -256,41 +280,41 @@ const stakingShape = {
   ),
   voteRequiresStake: optional(boolean()),
   committees: optional(
-    list(object({ id: required(id()), minimum: required(amount()), requiresIdentity: optional(boolean()) }), { noun: 'committee', ...items }),
+    list(object({ id: required(id()), minimum: required(amount()), requiresIdentity: optional(boolean()) }), { noun: 'committee', ...fewItems }),
   ),
-  tiers: required(list(object(tierShape), { noun: 'tier', ...items, allowEmpty: false })),
+  tiers: required(list(object(tierShape), { noun: 'tier', ...fewItems, allowEmpty: false })),
 };
 
 const burnsShape = {
   fees: optional(
     list(
       object({
-        class: required(id()),
+        class: required(id('class')),
         burnPercent: required(percent()),
         range: optional(list(percent(), { itemsMax: 2 })),
         stakersPercent: optional(percent()),
-        stakersPolicy: optional(id()),
+        stakersPolicy: optional(id('plain')),
       }),
-      { noun: 'fee class', idKey: 'class', ...items },
+      { noun: 'fee class', idKey: 'class', ...fewItems },
     ),
   ),
   milestones: optional(
-    list(object({ id: required(id()), label: required(label()), amount: required(amount()), from: required(object({ fund: required(id()) })) }), {
+    list(object({ id: required(id('short')), label: required(label()), amount: required(amount()), from: required(object({ fund: required(id('short')) })) }), {
       noun: 'milestone burn',
-      ...items,
+      ...fewItems,
     }),
   ),
 };
 
-const epoch = () => required(duration({ allowZero: false }));
+const epoch = () => required(duration({ allowZero: false, secondsMax: revenueEpochSecondsMax }));
 
 const revenueShape = {
   policies: required(
     list(
       variant('mode', {
-        stake: { id: required(id()) },
-        activity: { id: required(id()), epoch: epoch() },
-        hybrid: { id: required(id()), stakePercent: required(percent()), epoch: epoch() },
+        stake: { id: required(id('plain')) },
+        activity: { id: required(id('plain')), epoch: epoch() },
+        hybrid: { id: required(id('plain')), stakePercent: required(percent()), epoch: epoch() },
       }),
       { noun: 'policy', ...items },
     ),

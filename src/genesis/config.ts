@@ -116,7 +116,7 @@ export interface GenesisPool {
   label?: string;
   /** How the pool releases its allocation for rewards. */
   schedule: GenesisSchedule;
-  /** Reward factor name to whole-number weight ({} when none are given). */
+  /** Reward factor name to whole-number weight, in file order. */
   factors: Record<string, number>;
 }
 
@@ -176,8 +176,8 @@ export interface GenesisStaking {
 export interface GenesisFeeBurn {
   class: string;
   burnPercent: string;
-  /** [lowest, highest] percents the burn rate may be set to; burnPercent lies within. */
-  range?: [string, string];
+  /** The percents the burn rate may be set to (the file's [lowest, highest]); burnPercent lies within. */
+  range?: { minPercent: string; maxPercent: string };
   stakersPercent?: string;
   /** The revenue policy that distributes the stakers' share; set exactly when stakersPercent is. */
   stakersPolicy?: string;
@@ -281,7 +281,7 @@ function normalise(raw: RawGenesis): GenesisConfig {
     id: pool.id,
     ...(pool.label === undefined ? {} : { label: pool.label }),
     schedule: schedule(pool.schedule),
-    factors: Object.fromEntries(pool.factors?.entries ?? []),
+    factors: Object.fromEntries(pool.factors.entries),
   }));
   return {
     dao: { name: dao.name },
@@ -412,7 +412,7 @@ function normaliseBurns(raw: RawBurns | undefined): GenesisBurns {
       return {
         class: fee.class,
         burnPercent: fee.burnPercent,
-        ...(lowest === undefined || highest === undefined ? {} : { range: [lowest, highest] as [string, string] }),
+        ...(lowest === undefined || highest === undefined ? {} : { range: { minPercent: lowest, maxPercent: highest } }),
         ...(fee.stakersPercent === undefined ? {} : { stakersPercent: fee.stakersPercent }),
         ...(fee.stakersPolicy === undefined ? {} : { stakersPolicy: fee.stakersPolicy }),
       };

@@ -3,15 +3,17 @@
  * so that each problem in a configuration file can be reported where it is. The readers
  * collect problems instead of throwing: one pass over a file lists everything wrong with it.
  *
- * A reader returns the value, or `undefined` after reporting why it could not. Objects are
- * all or nothing (one bad field drops the object); lists keep their good items and remember
- * that they are incomplete, so checks that need the whole list (sums, "is this id known")
- * can stand back instead of piling spurious problems on top of the real one.
+ * A reader returns the value, or `undefined` after reporting why it could not. An object is
+ * all or nothing: one bad field drops it (an unknown key is reported but spoils nothing).
+ * Lists keep their good items and remember that they are incomplete, and the ids of all
+ * their items, so that checks needing the whole list (sums, "is this id known") can stand
+ * back instead of piling spurious problems on top of the real one. The top level and the
+ * large sections are read leniently (`readSections`, `section`): a broken key there hides
+ * nothing else.
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLError, type YAMLMap, type Document as YamlDocument } from 'yaml';
 import { parseDuration } from '../kernel/duration.ts';
-import { isValidId } from '../kernel/ids.ts';
-import { percentToPpm, yearSeconds } from '../kernel/rates.ts';
+import { multiplierToPpm, percentToPpm, yearSeconds } from '../kernel/rates.ts';
 
 /** One thing wrong with a configuration file. Lines and columns count from 1. */
 export interface ConfigProblem {
@@ -77,15 +79,22 @@ export class ConfigSource {
   private reportSyntax(error: YAMLError): void {
     const { line, col } = this.lines.linePos(error.pos[0]);
     const at = { line: Math.max(line, 1), column: Math.max(col, 1), path: '' };
-    this.report(at, syntaxMessage(error, this.text.slice(error.pos[0], error.pos[1])));
+    this.report(at, syntaxMessage(error, this.text.slice(error.pos[0], error.pos[0] + 200)));
   }
+}
+
+/** The key written at the start of `text`: `dao: {...}` -> `dao`. */
+function keyAt(text: string): string {
+  const quoted = /^(["'])(.*?)\1/.exec(text);
+  if (quoted) return quoted[2] ?? '';
+  return /^[^\s:,{}[\]]*/.exec(text)?.[0] ?? '';
 }
 
 /** YAML's own messages, reworded where a non-programmer would otherwise be lost. */
 function syntaxMessage(error: YAMLError, text: string): string {
   switch (error.code) {
     case 'DUPLICATE_KEY':
-      return `key '${text}' appears twice here; each key may be given once`;
+      return `key '${keyAt(text)}' appears twice here; each key may be given once`;
     case 'MULTIPLE_DOCS':
       return "the file must hold one YAML document: remove the '---' separator";
     case 'TAB_AS_INDENT':
@@ -212,24 +221,40 @@ export function text(options: { lengthMax: number }): Reader<string> {
   };
 }
 
-const idRule = "1 to 128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit";
-const nameRule = "1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit";
-const namePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-
 /**
- * A client-chosen id (ledger rules). `account` ids may not contain '@', which names system
- * accounts. `name` ids are stricter (no ':' or '@', at most 64 characters): vesting grants and
- * milestones use them inside other ids, where a colon could make two ids meet.
+ * The kinds of ids a configuration uses, each as strict as the engine command that receives
+ * it, so that a bad id is reported here with its line instead of failing at genesis.
  */
-export function id(options: { account?: boolean; name?: boolean } = {}): Reader<string> {
-  const rule = options.name === true ? `a name: ${nameRule}` : `an id: ${idRule}`;
+export const idKinds = {
+  /** Ledger ids: assets, actors, tiers, committees. */
+  id: { pattern: /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/, rule: "an id: 1 to 128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit" },
+  /** Client account ids: no '@', which opens the names of system accounts. */
+  account: {
+    pattern: /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/,
+    rule: "an account id: 1 to 128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit",
+  },
+  /** Funds and milestone burns: they name `@treasury.<id>` and `milestone:<id>`. */
+  short: { pattern: /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, rule: "an id: 1 to 64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit" },
+  /** Vesting grants (allocation names) and milestones: no ':' that could make two ids meet. */
+  name: { pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, rule: "a name: 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit" },
+  /** Pools and revenue policies: not even '.', since `@pool.<id>.rewards` names another account. */
+  plain: { pattern: /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, rule: "a name: 1 to 64 letters, digits, '_' or '-', starting with a letter or digit" },
+  /** Fee and income classes. */
+  class: { pattern: /^[a-z][a-z0-9_.:-]{0,59}$/, rule: "a class name: 1 to 60 lower-case letters, digits, '_', '.', ':' or '-', starting with a letter" },
+  /** Reward factors of an emission pool. */
+  factor: { pattern: /^[a-z][a-z0-9_]{0,31}$/, rule: "a factor name: 1 to 32 lower-case letters, digits or '_', starting with a letter" },
+} as const satisfies Record<string, { pattern: RegExp; rule: string }>;
+
+export type IdKind = keyof typeof idKinds;
+
+/** An id of the given kind (default: a ledger id). */
+export function id(kind: IdKind = 'id'): Reader<string> {
+  const { pattern, rule } = idKinds[kind];
   return (raw, at) => {
     const node = resolve(raw, at);
     const value =
       isScalar(node) && typeof node.value === 'string' ? node.value : isScalar(node) && typeof node.value === 'number' ? at.source.sourceText(node) : undefined;
-    const valid =
-      value !== undefined && (options.name === true ? namePattern.test(value) : isValidId(value) && !(options.account === true && value.includes('@')));
-    if (!valid) return reportAt(node, at, `${subjectOf(at)} must be ${rule} (found ${describeFound(node, at)})`);
+    if (value === undefined || !pattern.test(value)) return reportAt(node, at, `${subjectOf(at)} must be ${rule} (found ${describeFound(node, at)})`);
     return value;
   };
 }
@@ -284,8 +309,9 @@ export function percent(): Reader<string> {
   };
 }
 
-/** A multiplier such as "1.5": a decimal string with at most 6 decimals. */
-export function multiplier(): Reader<string> {
+/** A multiplier such as "1.5": a decimal string with at most 6 decimals, at most `max`. */
+export function multiplier(options: { max: string }): Reader<string> {
+  const maxPpm = multiplierToPpm(options.max);
   return (raw, at) => {
     const node = resolve(raw, at);
     const value = stringValue(node, at, 'a multiplier', '1.5');
@@ -293,6 +319,7 @@ export function multiplier(): Reader<string> {
     if (!amountPattern.test(value) || (value.split('.')[1]?.length ?? 0) > 6 || value.length > 20) {
       return reportAt(node, at, `${subjectOf(at)} must be a multiplier such as "1.5" (at most 6 decimals; found ${describeFound(node, at)})`);
     }
+    if (multiplierToPpm(value) > maxPpm) return reportAt(node, at, `${subjectOf(at)} must be at most ${options.max} (found "${value}")`);
     return value;
   };
 }
@@ -415,8 +442,11 @@ export function object<S extends Shape>(shape: S): Reader<ObjectOf<S>> {
 
 /** Reads the keys of `shape` from `node`; `extraKeys` are keys the caller has read already. */
 function readFields(node: YAMLMap, at: Cursor, shape: Shape, extraKeys: readonly string[]): Record<string, unknown> | undefined {
+  // An unknown key is reported but does not spoil the rest: the object is read without it,
+  // so the checks that depend on it still run and one pass finds more.
   const allowed = [...extraKeys, ...Object.keys(shape)];
-  let valid = reportUnknownKeys(node, at, allowed);
+  reportUnknownKeys(node, at, allowed);
+  let valid = true;
   const values: Record<string, unknown> = {};
   const keys: Record<string, Position> = {};
   const names: Record<string, Position> = {};
@@ -441,19 +471,16 @@ function readFields(node: YAMLMap, at: Cursor, shape: Shape, extraKeys: readonly
   return { ...values, at: { self: positionOf(node, at), keys, names } };
 }
 
-function reportUnknownKeys(node: YAMLMap, at: Cursor, allowed: readonly string[]): boolean {
-  let valid = true;
+function reportUnknownKeys(node: YAMLMap, at: Cursor, allowed: readonly string[]): void {
   for (const pair of node.items) {
     const keyNode = pair.key as Node | null;
     const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
     if (key !== undefined && allowed.includes(key)) continue;
-    valid = false;
     const suggestion = key === undefined ? undefined : closest(key, allowed);
     const hint = suggestion ? ` (did you mean '${suggestion}'?)` : ` (expected ${allowed.length > 1 ? 'one of: ' : ''}${allowed.join(', ')})`;
     const name = key === undefined ? 'a key that is not text' : `unknown key '${clip(key)}'`;
     reportAt(keyNode, at, aboutPlace(at, `${name}${hint}`));
   }
-  return valid;
 }
 
 /** What a lenient read returns: every field that read cleanly, and the names of those that did not. */
@@ -614,7 +641,8 @@ export interface Dictionary<T> {
 }
 
 /** A mapping from free-form names (income classes, reward factors) to values of one kind. */
-export function dictionary<T>(value: Reader<T>, options: { itemsMax: number; noun: string }): Reader<Dictionary<T>> {
+export function dictionary<T>(value: Reader<T>, options: { itemsMax: number; noun: string; keyKind: IdKind; allowEmpty?: boolean }): Reader<Dictionary<T>> {
+  const { pattern, rule } = idKinds[options.keyKind];
   return (raw, at) => {
     const node = resolve(raw, at);
     if (!isMap(node)) return reportAt(node, at, `${subjectOf(at)} must be a set of "name: value" entries (found ${describeFound(node, at)})`);
@@ -628,8 +656,8 @@ export function dictionary<T>(value: Reader<T>, options: { itemsMax: number; nou
       const keyNode = pair.key as Node | null;
       const name = isScalar(keyNode) ? String(keyNode.value) : '';
       const child = childCursor(at, name, node);
-      if (!isValidId(name)) {
-        reportAt(keyNode, at, aboutPlace(at, `${options.noun} name '${clip(name)}' must be ${idRule}`));
+      if (!pattern.test(name)) {
+        reportAt(keyNode, at, aboutPlace(at, `${options.noun} '${clip(name)}' must be ${rule}`));
         valid = false;
         continue;
       }

@@ -38,5 +38,8 @@ export function parseReportTime(text: string, options: { genesisMs: number; nowM
     const ms = Date.parse(trimmed.length === 10 ? `${trimmed}T00:00:00Z` : trimmed);
     if (Number.isFinite(ms)) return ms;
   }
-  throw new PolityError('time_invalid', `"${text.slice(0, 60)}" is not a time: give an ISO date such as 2026-01-01, an offset from genesis such as +12mo, or now`);
+  throw new PolityError(
+    'time_invalid',
+    `"${text.slice(0, 60)}" is not a time: give an ISO date such as 2026-01-01, an offset from genesis such as +12mo, or now`,
+  );
 }

@@ -1,7 +1,7 @@
-import type { EngineState } from '../engine/state.ts';
-import type { CommandContext, DomainEvent } from '../engine/types.ts';
 import type { TokenSpent } from '../access/events.ts';
 import { systemActorId } from '../access/state.ts';
+import type { EngineState } from '../engine/state.ts';
+import type { CommandContext, DomainEvent } from '../engine/types.ts';
 import { decideMovement, type MovementRequest } from './commands/movement.ts';
 import { LedgerDraft } from './draft.ts';
 import { type AccountCreated, type AccountSpec, evolveLedger, type LedgerEvent, type PendingResolved, type TransferCreated } from './events.ts';

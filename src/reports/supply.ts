@@ -45,6 +45,7 @@ export interface SupplyReport {
  */
 function categoryOf(account: Account): SupplyCategory {
   const id = account.id;
+  if (id.charCodeAt(0) !== 64 /* @ */) return 'circulating';
   if (id.startsWith('@vesting.')) return 'vesting';
   if (id.startsWith('@staking.')) return 'staked';
   if (id.startsWith('@treasury.')) return 'treasury';

@@ -1,7 +1,8 @@
 import { parseAmount } from '../kernel/amount.ts';
 import { monthSeconds, ppmWhole, yearSeconds } from '../kernel/rates.ts';
 import { emissionPools, poolRewardsAccountId } from '../modules/emission/index.ts';
-import { activeStakes, type Tier } from '../modules/staking/index.ts';
+import { claimableUnits } from '../modules/revenue/index.ts';
+import { accruedRewardUnits, activeStakes, type Tier } from '../modules/staking/index.ts';
 import { releasableUnits, vestingGrants } from '../modules/vesting/index.ts';
 import type { SimParams } from './params.ts';
 import type { SimWorld } from './world.ts';
@@ -35,16 +36,15 @@ export class Behaviours {
   /** Runs one step ending at the world's current time; `step` counts from 1. */
   step(step: number): void {
     const world = this.world;
-    const elapsedSeconds = Math.floor((world.nowMs - world.engine.state.modules.economy.genesisMs!) / 1000);
+    const elapsedSeconds = Math.floor((world.nowMs - (world.engine.state.modules.economy.genesisMs ?? world.nowMs)) / 1000);
     const stepsPerMonth = Math.max(1, Math.round(monthSeconds / this.params.stepSeconds));
-    const stepsPerWeek = Math.max(1, Math.round((7 * 86_400) / this.params.stepSeconds));
     if (step === 1) this.recordFundOpenings();
     this.triggerMilestones(elapsedSeconds);
     if (step % stepsPerMonth === 0) {
       this.claimVesting();
       this.sellVested();
     }
-    if (step % stepsPerWeek === 0) this.mine();
+    if (step % Math.max(1, Math.round((this.params.miningIntervalDays * 86_400) / this.params.stepSeconds)) === 0) this.mine();
     this.spendFunds();
     this.chargeFees(elapsedSeconds);
     this.unstakeMatured();
@@ -69,7 +69,7 @@ export class Behaviours {
   }
 
   private triggerMilestones(elapsedSeconds: number): void {
-    const months = elapsedSeconds / monthSeconds;
+    const months = Math.floor(elapsedSeconds / monthSeconds);
     const milestoneGrants = vestingGrants(this.world.engine.state.modules.vesting).filter((grant) => grant.schedule.kind === 'milestones');
     while (this.attested < this.params.milestoneMonths.length && months >= (this.params.milestoneMonths[this.attested] ?? Infinity)) {
       for (const grant of milestoneGrants) {
@@ -100,7 +100,12 @@ export class Behaviours {
       const from = allocation.to.account;
       const units = (world.balance(from) * BigInt(this.params.beneficiarySellSharePpm)) / ppmWhole / BigInt(buyersPerSale);
       if (units <= 0n) continue;
-      const transfers = Array.from({ length: buyersPerSale }, () => ({ id: this.nextId('sale'), from, to: world.rng.pick(world.holders), amount: world.amount(units) }));
+      const transfers = Array.from({ length: buyersPerSale }, () => ({
+        id: this.nextId('sale'),
+        from,
+        to: world.rng.pick(world.holders),
+        amount: world.amount(units),
+      }));
       world.submit('ledger.create_transfers', { transfers }, { actorId: allocation.to.owner });
     }
   }
@@ -129,7 +134,8 @@ export class Behaviours {
       const units = (opening * BigInt(ratePpm)) / ppmWhole / BigInt(Math.max(1, Math.round(stepsPerYear)));
       const available = world.balance(`@treasury.${fund}`);
       const spend = units < available ? units : available;
-      if (spend > 0n) world.submit('treasury.spend', { id: this.nextId(`spend-${fund}-`), fund, to: world.rng.pick(world.holders), amount: world.amount(spend) });
+      if (spend > 0n)
+        world.submit('treasury.spend', { id: this.nextId(`spend-${fund}-`), fund, to: world.rng.pick(world.holders), amount: world.amount(spend) });
     }
   }
 
@@ -159,13 +165,22 @@ export class Behaviours {
     }
   }
 
+  /** Stakers who have something to claim claim it; matured stakes are being unstaked instead. */
   private claimRewards(): void {
     const world = this.world;
-    const stakes = activeStakes(world.engine.state.modules.staking);
+    const state = world.engine.state;
+    const stakes = activeStakes(state.modules.staking).filter((stake) => stake.maturityMs > world.nowMs);
+    const claimed = new Set<string>();
     for (let n = this.draws(stakes.length, this.params.claimChancePerDayPpm); n > 0; n -= 1) {
       const stake = world.rng.pick(stakes);
-      world.submit('staking.claim', { stake: stake.id }, { actorId: stake.ownerId });
-      for (const policy of world.config.revenue.policies) world.submit('revenue.claim', { policy: policy.id, to: stake.accountId }, { actorId: stake.ownerId });
+      if (claimed.has(stake.id)) continue;
+      claimed.add(stake.id);
+      if (accruedRewardUnits(stake, world.nowMs) > stake.paidUnits) world.submit('staking.claim', { stake: stake.id }, { actorId: stake.ownerId });
+      for (const policy of world.config.revenue.policies) {
+        if (claimableUnits(state.modules.revenue, policy.id, stake.ownerId, world.nowMs) > 0n) {
+          world.submit('revenue.claim', { policy: policy.id, to: stake.accountId }, { actorId: stake.ownerId });
+        }
+      }
     }
   }
 

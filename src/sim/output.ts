@@ -18,13 +18,31 @@ export interface SimSummary {
   commands: number;
   rejections: Record<string, number>;
   final: Record<string, { median: string; min: string; max: string }>;
-  releaseByYear: { year: string; simulatedPercent: string; simulatedCumulativePercent: string; documentPercent?: number; documentCumulativePercent?: number }[];
+  releaseByYear: {
+    year: string;
+    simulatedPercent: string;
+    simulatedCumulativePercent: string;
+    documentYear?: string;
+    documentPercent?: number;
+    documentCumulativePercent?: number;
+  }[];
   assumptions: Record<string, unknown>;
 }
 
 /** Base units as whole tokens for charts and tables: presentation only, never fed back. */
 function tokens(units: bigint, decimals: number): number {
   return Number(units / 10n ** BigInt(decimals));
+}
+
+/** A list the simulator guarantees is not empty (every run has its genesis sample). */
+function firstOf<T>(items: readonly T[]): T {
+  const item = items[0];
+  if (item === undefined) throw new Error('the simulation produced no runs or samples');
+  return item;
+}
+
+function lastOf<T>(items: readonly T[]): T {
+  return items.at(-1) ?? firstOf(items);
 }
 
 function median(values: bigint[]): bigint {
@@ -44,13 +62,13 @@ function yearEnds(run: SimRun, years: number): SimSample[] {
   const start = run.samples[0]?.timeMs ?? 0;
   return Array.from({ length: years }, (_, index) => {
     const end = start + (index + 1) * yearSeconds * 1000;
-    return run.samples.filter((sample) => sample.timeMs <= end).at(-1) ?? run.samples[0]!;
+    return run.samples.filter((sample) => sample.timeMs <= end).at(-1) ?? firstOf(run.samples);
   });
 }
 
 export function summarise(runs: readonly SimRun[], params: SimParams): SimSummary {
-  const first = runs[0]!;
-  const finals = runs.map((run) => run.samples.at(-1)!);
+  const first = firstOf(runs);
+  const finals = runs.map((run) => lastOf(run.samples));
   const final: SimSummary['final'] = {};
   for (const key of ['total', ...categories, 'burned', 'released'] as const) {
     const values = finals.map((sample) => sample[key]);
@@ -62,16 +80,19 @@ export function summarise(runs: readonly SimRun[], params: SimParams): SimSummar
     };
   }
   const startYear = new Date(first.samples[0]?.timeMs ?? 0).getUTCFullYear();
-  const medianEnds = Array.from({ length: params.years }, (_, year) => median(runs.map((run) => yearEnds(run, params.years)[year]!.released)));
+  const medianEnds = Array.from({ length: params.years }, (_, year) =>
+    median(runs.map((run) => (yearEnds(run, params.years)[year] ?? lastOf(run.samples)).released)),
+  );
   const releaseByYear = medianEnds.map((cumulative, index) => {
     const previous = index === 0 ? 0n : (medianEnds[index - 1] ?? 0n);
-    const reference = first.symbol === 'BTT' ? bttDocumentRelease[Math.min(index, bttDocumentRelease.length - 1)] : undefined;
+    const reference = first.symbol === 'BTT' ? bttDocumentRelease[index] : undefined;
     const row: SimSummary['releaseByYear'][number] = {
       year: String(startYear + index),
       simulatedPercent: percentText(cumulative - previous, first.maxSupplyUnits),
       simulatedCumulativePercent: percentText(cumulative, first.maxSupplyUnits),
     };
-    if (reference && index < bttDocumentRelease.length - 1) Object.assign(row, { documentPercent: reference.percent, documentCumulativePercent: reference.cumulative });
+    if (reference && index < bttDocumentRelease.length - 1)
+      Object.assign(row, { documentPercent: reference.percent, documentCumulativePercent: reference.cumulative });
     return row;
   });
   const rejections: Record<string, number> = {};
@@ -93,7 +114,7 @@ export function summarise(runs: readonly SimRun[], params: SimParams): SimSummar
 /** Writes series.csv, series.json, summary.json, summary.txt and the five SVG charts. */
 export function writeSimOutput(outDir: string, runs: readonly SimRun[], summary: SimSummary): string[] {
   mkdirSync(outDir, { recursive: true });
-  const first = runs[0]!;
+  const first = firstOf(runs);
   const fundIds = Object.keys(first.samples[0]?.funds ?? {});
   const header = ['seed', 'step', 'time', 'total', ...categories, 'burned', 'released', ...fundIds.map((id) => `fund_${id}`)];
   const rows = runs.flatMap((run) =>
@@ -124,7 +145,13 @@ export function summaryText(summary: SimSummary): string {
   );
   const releaseTable = renderTable(
     ['year', 'released %', 'cumulative %', 'document %', 'document cumulative %'],
-    summary.releaseByYear.map((row) => [row.year, row.simulatedPercent, row.simulatedCumulativePercent, row.documentPercent ?? '', row.documentCumulativePercent ?? '']),
+    summary.releaseByYear.map((row) => [
+      row.year,
+      row.simulatedPercent,
+      row.simulatedCumulativePercent,
+      row.documentPercent ?? '',
+      row.documentCumulativePercent ?? '',
+    ]),
   );
   const assumptions = Object.entries(summary.assumptions).map(([key, value]) => `  ${key}: ${JSON.stringify(value)}`);
   const rejections = Object.entries(summary.rejections).map(([code, count]) => `  ${code}: ${count}`);
@@ -146,12 +173,14 @@ export function summaryText(summary: SimSummary): string {
 }
 
 function charts(runs: readonly SimRun[], fundIds: readonly string[]): Record<string, string> {
-  const first = runs[0]!;
+  const first = firstOf(runs);
   const decimals = first.decimals;
   const start = first.samples[0]?.timeMs ?? 0;
   const x = first.samples.map((sample) => (sample.timeMs - start) / (yearSeconds * 1000));
   const band = (pick: (sample: SimSample) => bigint) => {
-    const perSample = first.samples.map((_, index) => runs.map((run) => tokens(pick(run.samples[index] ?? run.samples.at(-1)!), decimals)).sort((a, b) => a - b));
+    const perSample = first.samples.map((_, index) =>
+      runs.map((run) => tokens(pick(run.samples[index] ?? lastOf(run.samples)), decimals)).sort((a, b) => a - b),
+    );
     return {
       values: perSample.map((values) => values[Math.floor((values.length - 1) / 2)] ?? 0),
       band: { low: perSample.map((values) => values[0] ?? 0), high: perSample.map((values) => values.at(-1) ?? 0) },
@@ -169,9 +198,19 @@ function charts(runs: readonly SimRun[], fundIds: readonly string[]): Record<str
       yLabel: first.symbol,
       series: categories.map((key) => ({ name: key, values: first.samples.map((sample) => tokens(sample[key], decimals)) })),
     }),
-    'release.svg': renderLineChart({ ...common, title: 'Cumulative release to holders', yLabel: first.symbol, series: [{ name: 'released', ...band((s) => s.released) }] }),
+    'release.svg': renderLineChart({
+      ...common,
+      title: 'Cumulative release to holders',
+      yLabel: first.symbol,
+      series: [{ name: 'released', ...band((s) => s.released) }],
+    }),
     'burned.svg': renderLineChart({ ...common, title: 'Cumulative burned', yLabel: first.symbol, series: [{ name: 'burned', ...band((s) => s.burned) }] }),
-    'staking-ratio.svg': renderLineChart({ ...common, title: 'Staked share of holders\u2019 tokens', yLabel: '%', series: [{ name: 'staked %', ...band(stakingRatio) }] }),
+    'staking-ratio.svg': renderLineChart({
+      ...common,
+      title: 'Staked share of holders\u2019 tokens',
+      yLabel: '%',
+      series: [{ name: 'staked %', ...band(stakingRatio) }],
+    }),
     'treasury.svg': renderLineChart({
       ...common,
       title: 'Treasury by fund',

@@ -19,6 +19,8 @@ export interface SimParams {
   stakeChancePerDayPpm: number;
   /** Share of a holder's free balance they stake when they do (ppm). */
   stakeSharePpm: number;
+  /** Days between two distributions of each emission pool to the miners. */
+  miningIntervalDays: number;
   /** Each day, the chance that a staker claims accrued rewards (ppm). */
   claimChancePerDayPpm: number;
   /** Share of claimed vested tokens beneficiaries sell to holders within the month (ppm). */
@@ -48,12 +50,13 @@ export const defaultSimParams: SimParams = {
   minerSharePpm: 20_000,
   stakeChancePerDayPpm: 2_000,
   stakeSharePpm: 500_000,
+  miningIntervalDays: 30,
   claimChancePerDayPpm: 10_000,
   beneficiarySellSharePpm: 300_000,
   feesPerDayTokens: 2_000,
   feeGrowthPerYearPpm: 400_000,
   feeMixPpm: { compute: 600_000, asset_tokenization: 250_000, payments: 150_000 },
-  fundSpendPerYearPpm: { community: 150_000, ecosystem: 150_000, liquidity: 1_000_000 },
+  fundSpendPerYearPpm: { community: 80_000, ecosystem: 150_000, liquidity: 1_000_000 },
   milestoneMonths: [6, 12, 18, 24, 30, 36, 42, 48],
   burnMonths: [0, 18, 30, 42],
   sampleSeconds: 7 * daySeconds,

@@ -1,8 +1,8 @@
 import type { GenesisConfig } from '../genesis/config.ts';
-import { simSteps, type SimParams } from './params.ts';
+import { type SimSummary, summarise, writeSimOutput } from './output.ts';
+import { type SimParams, simSteps } from './params.ts';
 import { createProgress, type ProgressStream } from './render/index.ts';
 import { runSimulation, type SimRun } from './run.ts';
-import { type SimSummary, summarise, writeSimOutput } from './output.ts';
 
 export interface SimulationResult {
   runs: SimRun[];

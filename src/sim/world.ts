@@ -6,7 +6,7 @@ import { genesisSteps } from '../genesis/build.ts';
 import type { GenesisConfig } from '../genesis/config.ts';
 import { formatAmount } from '../kernel/amount.ts';
 import { VirtualClock } from '../kernel/clock.ts';
-import { type Prng, createPrng } from '../kernel/prng.ts';
+import { createPrng, type Prng } from '../kernel/prng.ts';
 import { balanceUnits } from '../ledger/state.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
 import type { Store } from '../store/types.ts';
@@ -39,7 +39,7 @@ export class SimWorld {
   static async create(config: GenesisConfig, options: { holders: number; seed: number }): Promise<SimWorld> {
     const clock = new VirtualClock(config.genesisMs ?? defaultGenesisMs);
     const store = await openSqliteStore({ file: ':memory:', daoId: 'sim', synchronous: 'normal' });
-    const engine = await Engine.open({ store, clock, snapshotEveryRecords: Number.MAX_SAFE_INTEGER });
+    const engine = await Engine.open({ store, clock, snapshotEveryRecords: Number.MAX_SAFE_INTEGER, snapshotOnClose: false });
     const { adminId } = await bootstrapAdmin(engine);
     const admin = { actorId: adminId };
     await applyGenesis(engine, admin, genesisSteps({ ...config, genesisMs: clock.nowMs() }));

@@ -17,9 +17,10 @@ export function logRow(daoId: string, record: LogRecord, bodyJson: string): unkn
 }
 
 /**
- * JSON reviver for amounts: by house rule every base-unit field ends in `Units`, so those
- * strings turn back into bigints and nothing else is touched.
+ * JSON reviver for exact numbers: by house rule every base-unit field ends in `Units` and
+ * every parts-per-million rate in `Ppm`, so those strings turn back into bigints and nothing
+ * else is touched.
  */
 export function reviveUnits(key: string, value: unknown): unknown {
-  return typeof value === 'string' && key.endsWith('Units') && /^-?[0-9]+$/.test(value) ? BigInt(value) : value;
+  return typeof value === 'string' && (key.endsWith('Units') || key.endsWith('Ppm')) && /^-?[0-9]+$/.test(value) ? BigInt(value) : value;
 }

@@ -33,8 +33,9 @@
  * is one unit lower and the unit stays owed (it is paid as soon as the next deposit lifts the
  * scaled entitlement over the whole number). Exact rationals would need unbounded denominators.
  */
-import { assert } from '../../kernel/assert.ts';
+
 import { divFloor } from '../../kernel/amount.ts';
+import { assert } from '../../kernel/assert.ts';
 
 /** 10^36: a holder's entitlement is kept to 10^-36 of a base unit. */
 export const accumulatorScale = 10n ** 36n;

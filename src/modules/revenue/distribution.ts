@@ -13,8 +13,9 @@
  * receiving deposits). When touched in epoch e, an epoch at most e - 2 is final: what it earned
  * becomes owed and the entry goes; the epoch's book goes with its last holder.
  */
-import { sharePpmFloor } from '../../kernel/rates.ts';
+
 import { assert } from '../../kernel/assert.ts';
+import { sharePpmFloor } from '../../kernel/rates.ts';
 import { accruedScaled, dustUnitsToMove, type SharedDeposit, shareDeposit } from './accumulator.ts';
 import type { HolderEpoch, RevenueHolder, RevenuePolicy, RevenueState } from './state.ts';
 

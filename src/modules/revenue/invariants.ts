@@ -46,7 +46,8 @@ function policyFindings(state: EngineState, policy: RevenuePolicy): string[] {
   const references = new Map<number, number>();
   for (const holder of policy.holders.values()) for (const entry of holder.epochs) references.set(entry.epoch, (references.get(entry.epoch) ?? 0) + 1);
   for (const [epoch, book] of policy.activity.epochs) {
-    if (book.holders !== (references.get(epoch) ?? 0)) out.push(`epoch ${epoch} counts ${book.holders} holders, ${references.get(epoch) ?? 0} hold points in it`);
+    if (book.holders !== (references.get(epoch) ?? 0))
+      out.push(`epoch ${epoch} counts ${book.holders} holders, ${references.get(epoch) ?? 0} hold points in it`);
   }
   return out.map((problem) => `revenue policy ${policy.id}: ${problem}`);
 }

@@ -55,6 +55,7 @@ export interface TreasuryBurned {
   type: 'treasury_burned';
   burnId: string;
   fundId: string;
+  assetId: string;
   amountUnits: bigint;
 }
 

@@ -47,7 +47,8 @@ function checkItem(state: EngineState, asset: Asset, item: AllocationItem, earli
   if (earlier.some((allocation) => allocation.name === item.name)) return rejected('allocation_duplicate', `allocation ${item.name} is listed twice`);
   const target = allocationTarget(state, item.kind, item.target);
   if (!target) return rejected('allocation_target_not_found', `allocation ${item.name}: no ${item.kind} ${item.target}`);
-  if (target.assetId !== asset.id) return rejected('allocation_asset_mismatch', `allocation ${item.name}: ${item.kind} ${item.target} holds ${target.assetId}, not ${asset.id}`);
+  if (target.assetId !== asset.id)
+    return rejected('allocation_asset_mismatch', `allocation ${item.name}: ${item.kind} ${item.target} holds ${target.assetId}, not ${asset.id}`);
   let units: bigint;
   try {
     units = parseAmount(item.amount, { decimals: asset.decimals, allowZero: false });
@@ -56,7 +57,10 @@ function checkItem(state: EngineState, asset: Asset, item: AllocationItem, earli
     throw error;
   }
   if (target.units !== undefined && target.units !== units) {
-    return rejected('allocation_units_mismatch', `allocation ${item.name}: ${item.kind} ${item.target} holds ${formatAmount(target.units, asset.decimals)}, not ${item.amount}`);
+    return rejected(
+      'allocation_units_mismatch',
+      `allocation ${item.name}: ${item.kind} ${item.target} holds ${formatAmount(target.units, asset.decimals)}, not ${item.amount}`,
+    );
   }
   return { name: item.name, label: item.label, assetId: asset.id, totalUnits: units, kind: item.kind, targetId: item.target };
 }
@@ -67,7 +71,10 @@ function checkSum(asset: Asset, allocations: readonly Allocation[]): Rejected | 
   const sum = allocations.reduce((total, allocation) => total + allocation.totalUnits, 0n);
   if (sum === supply) return undefined;
   const difference = sum > supply ? `${formatAmount(sum - supply, asset.decimals)} over` : `${formatAmount(supply - sum, asset.decimals)} short of`;
-  return rejected('allocations_sum_mismatch', `allocations add up to ${formatAmount(sum, asset.decimals)} ${asset.symbol}, ${difference} the supply ${formatAmount(supply, asset.decimals)}`);
+  return rejected(
+    'allocations_sum_mismatch',
+    `allocations add up to ${formatAmount(sum, asset.decimals)} ${asset.symbol}, ${difference} the supply ${formatAmount(supply, asset.decimals)}`,
+  );
 }
 
 function bigintText(_key: string, value: unknown): unknown {

@@ -44,7 +44,8 @@ export const deposit: CommandDefinition<EngineState, DepositPayload, DepositResu
     const base = { id: payload.id, policy: policy.id, transferId, amount: formatAmount(units, decimals) };
     const previous = state.ledger.transfers.get(transferId);
     if (previous) {
-      if (previous.fromId !== payload.from || previous.amountUnits !== units) return rejected('deposit_exists', `deposit ${payload.id} exists with other fields`);
+      if (previous.fromId !== payload.from || previous.amountUnits !== units)
+        return rejected('deposit_exists', `deposit ${payload.id} exists with other fields`);
       return accepted([], { ...base, status: 'exists' as const });
     }
     const moves = new LedgerMoves(state, ctx);

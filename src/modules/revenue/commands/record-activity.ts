@@ -36,7 +36,14 @@ export const recordActivity: CommandDefinition<EngineState, RecordActivityPayloa
     if (!state.access.actors.has(payload.actor)) return rejected('actor_not_found', `no actor ${payload.actor}`);
     const points = /^[1-9][0-9]*$/.test(payload.points) ? BigInt(payload.points) : 0n;
     if (points <= 0n || points > activityPointsMax) return rejected('points_invalid', `points are a whole number from 1 to ${activityPointsMax}`);
-    const event: RevenueActivityRecorded = { type: 'revenue_activity_recorded', policy: policy.id, actorId: payload.actor, kind: payload.kind, points: points.toString(), epoch };
+    const event: RevenueActivityRecorded = {
+      type: 'revenue_activity_recorded',
+      policy: policy.id,
+      actorId: payload.actor,
+      kind: payload.kind,
+      points: points.toString(),
+      epoch,
+    };
     const earlier = policy.holders.get(payload.actor)?.epochs.find((entry) => entry.epoch === epoch)?.points ?? 0n;
     return accepted([event], { policy: policy.id, actorId: payload.actor, epoch, epochPoints: (earlier + points).toString() });
   },

@@ -41,7 +41,7 @@ export const burn: CommandDefinition<EngineState, TreasuryBurnPayload, TreasuryB
     const moves = new LedgerMoves(state, ctx);
     const problem = moves.burn({ id: transferId, fromId: fund.accountId, units });
     if (problem) return rejected(problem.code, problem.message);
-    const event: TreasuryBurned = { type: 'treasury_burned', burnId: payload.id, fundId: fund.id, amountUnits: units };
+    const event: TreasuryBurned = { type: 'treasury_burned', burnId: payload.id, fundId: fund.id, assetId: fund.assetId, amountUnits: units };
     moves.note(event);
     return accepted(moves.events, { ...result, status: 'burned' });
   },
