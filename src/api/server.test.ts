@@ -284,6 +284,18 @@ forEachBackend((backend) => {
           'DELETE /v1/grants',
           'GET /v1/log',
           'POST /v1/commands',
+          'GET /v1/supply',
+          'GET /v1/economy',
+          'GET /v1/vesting',
+          'GET /v1/pools',
+          'GET /v1/staking',
+          'GET /v1/stakes',
+          'GET /v1/staking/benefits/{id}',
+          'GET /v1/treasury/funds',
+          'GET /v1/identity/holders',
+          'GET /v1/identity/{id}',
+          'GET /v1/burns',
+          'GET /v1/revenue/{policy}/claimable/{actor}',
         ].sort(),
       );
       for (const [path, methods] of Object.entries(document.paths)) {

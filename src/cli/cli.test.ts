@@ -78,20 +78,47 @@ describe('polity init', () => {
     expect(again.json).toMatchObject({ error: { code: 'already_initialized' } });
   });
 
-  it('accepts an empty --config, refuses one with content, and names a missing file', async () => {
-    const empty = join(scratch, 'empty.yaml');
-    const full = join(scratch, 'full.yaml');
-    writeFileSync(empty, '# nothing yet\n');
-    writeFileSync(full, 'assets:\n  - id: gov\n');
-    const [ok, refused, missing] = await Promise.all([
-      polity(['init', '--data', newDir('config'), '--config', empty]),
-      polity(['init', '--data', newDir('config'), '--config', full]),
+  it('builds a DAO from a genesis config, reports its supply, and refuses a bad config with the line', async () => {
+    const bad = join(scratch, 'bad.yaml');
+    writeFileSync(bad, 'tokens:\n  - id: gov\n    symbl: GOV\n');
+    const dataDir = newDir('btt');
+    const refusedDir = newDir('config');
+    const [built, refused, missing] = await Promise.all([
+      polity(['init', '--data', dataDir, '--config', 'examples/btt.yaml']),
+      polity(['init', '--data', refusedDir, '--config', bad]),
       polity(['init', '--data', newDir('config'), '--config', join(scratch, 'nope.yaml')]),
     ]);
-    expect(ok.code, ok.stderr).toBe(0);
-    expect(ok.stdout).toMatch(/Admin token/);
-    expect([refused.code, refused.stderr]).toEqual([1, expect.stringMatching(/^error \[config_not_supported\]: .*genesis/)]);
-    expect([missing.code, missing.stderr]).toEqual([1, expect.stringMatching(/^error \[config_not_found\]/)]);
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stdout).toMatch(/genesis commands/);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^error \[config_invalid\]: /);
+    expect(refused.stderr).toContain(`${bad}:3:5: `);
+    expect(existsSync(refusedDir)).toBe(false);
+    expect([missing.code, missing.stderr]).toEqual([1, expect.stringMatching(/^error \[config_invalid\]: .*nope\.yaml/)]);
+    const [year, human, past] = await Promise.all([
+      polity(['supply', '--data', dataDir, '--at', '+12mo', '--json']),
+      polity(['supply', '--data', dataDir, '--at', '+42mo']),
+      polity(['supply', '--data', dataDir, '--at', '2024-06-01', '--json']),
+    ]);
+    expect(year.code, year.stderr).toBe(0);
+    expect(year.json).toMatchObject({ total: '21000000', minted: '21000000', burned: '0', circulating: '1169000', vesting: '8911000', pools: '6300000' });
+    expect(year.json.allocations).toContainEqual({ name: 'bitwave-lab', label: 'BitWave Protocol Laboratory', kind: 'vesting', total: '2100000', released: '350000', locked: '1750000' });
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stdout).toMatch(/BTT supply at 2028-07-0/);
+    expect(past.code).toBe(1);
+    expect(past.stderr).toMatch(/^error \[time_before_genesis\]/);
+  });
+
+  it('simulates a genesis config and writes its series, tables and charts', async () => {
+    const out = join(scratch, 'sim');
+    const run = await polity(['simulate', '--config', 'examples/btt.yaml', '--years', '1', '--holders', '200', '--out', out, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.json).toMatchObject({ symbol: 'BTT', years: 1, holders: 200, runs: 1, seeds: [1] });
+    for (const file of ['series.csv', 'series.json', 'summary.txt', 'summary.json', 'supply.svg', 'release.svg', 'burned.svg', 'staking-ratio.svg', 'treasury.svg']) {
+      expect(existsSync(join(out, file)), file).toBe(true);
+    }
+    expect(readFileSync(join(out, 'supply.svg'), 'utf8')).toMatch(/^<svg/);
+    expect(readFileSync(join(out, 'summary.txt'), 'utf8')).toMatch(/beside the BTT document/);
   });
 });
 

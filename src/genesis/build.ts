@@ -46,10 +46,12 @@ export function genesisSteps(config: GenesisConfig): GenesisStep[] {
     'the governance token and genesis time',
   );
   addTreasury(config, add);
-  addAllocations(config, add);
+  const table = addAllocations(config, add);
   addStakingAndRevenue(config, add);
   addBurns(config, add);
   addIdentity(config, add);
+  // Last: its time marks the end of the genesis, from which reports read the economy as built.
+  add('economy.record_allocations', { allocations: table }, 'the allocation table');
   return steps;
 }
 
@@ -81,7 +83,15 @@ function addTreasury(config: GenesisConfig, add: Add): void {
   if (income) add('treasury.set_income_rules', { asset, reserve: income.reserve, classes: income.classes, default: income.default }, 'treasury income rules');
 }
 
-function addAllocations(config: GenesisConfig, add: Add): void {
+interface AllocationRow {
+  name: string;
+  label: string;
+  amount: string;
+  kind: 'vesting' | 'pool';
+  target: string;
+}
+
+function addAllocations(config: GenesisConfig, add: Add): AllocationRow[] {
   const asset = config.governanceToken;
   const accounts = config.allocations.flatMap((allocation) =>
     allocation.to.kind === 'account' ? [{ id: allocation.to.account, asset, owner: allocation.to.owner }] : [],
@@ -89,7 +99,7 @@ function addAllocations(config: GenesisConfig, add: Add): void {
   const unique = [...new Map(accounts.map((account) => [account.id, account])).values()];
   if (unique.length > 0) add('ledger.create_accounts', { accounts: unique }, 'beneficiary accounts');
   const startMs = config.genesisMs === undefined ? {} : { startMs: config.genesisMs };
-  const table: { name: string; label: string; amount: string; kind: 'vesting' | 'pool'; target: string }[] = [];
+  const table: AllocationRow[] = [];
   for (const allocation of config.allocations) {
     const target = allocation.to;
     if (target.kind === 'pool') {
@@ -112,7 +122,7 @@ function addAllocations(config: GenesisConfig, add: Add): void {
     if (allocation.vesting.kind === 'immediate') add('vesting.claim', { id: allocation.name }, `allocation ${allocation.name} is released at once`);
     table.push({ name: allocation.name, label: allocation.label, amount: allocation.amount, kind: 'vesting', target: allocation.name });
   }
-  add('economy.record_allocations', { allocations: table }, 'the allocation table');
+  return table;
 }
 
 function addStakingAndRevenue(config: GenesisConfig, add: Add): void {

@@ -18,15 +18,21 @@ export interface SupplyQuery {
 /**
  * The supply report at a time. From the last record on, the newest state answers (schedules
  * are pure functions of time, so the future needs no replay); before it, the log is replayed
- * up to that time, so a past report shows what was true then.
+ * up to that time, so a past report shows what was true then. Before the genesis time there
+ * is no economy to report on.
  */
 export async function supplyAt(query: SupplyQuery): Promise<SupplyReport> {
   const { state, timeMs } = query.current;
-  const genesisMs = state.modules.economy.genesisMs ?? 0;
-  const atMs = query.at === undefined ? query.nowMs : parseReportTime(query.at, { genesisMs, nowMs: query.nowMs });
-  if (atMs >= timeMs) return supplyReport(state, atMs, query.asset);
-  const assetId = query.asset ?? state.modules.economy.governanceAssetId;
-  const past = await loadStateAt(query.store, atMs);
+  const economy = state.modules.economy;
+  const atMs = query.at === undefined ? query.nowMs : parseReportTime(query.at, { genesisMs: economy.genesisMs ?? 0, nowMs: query.nowMs });
+  if (economy.genesisMs !== undefined && atMs < economy.genesisMs) {
+    throw new PolityError('time_before_genesis', `${new Date(atMs).toISOString()} is before the genesis at ${new Date(economy.genesisMs).toISOString()}`);
+  }
+  // A genesis dated in the past was recorded later: until then, the state as built answers.
+  const replayToMs = Math.max(atMs, economy.recordedMs ?? atMs);
+  if (replayToMs >= timeMs) return supplyReport(state, atMs, query.asset);
+  const assetId = query.asset ?? economy.governanceAssetId;
+  const past = await loadStateAt(query.store, replayToMs);
   if (assetId !== undefined && !past.state.ledger.assets.has(assetId)) {
     throw new PolityError('time_before_genesis', `${new Date(atMs).toISOString()} is before ${assetId} existed`);
   }

@@ -17,7 +17,7 @@ export type EconomyEvent = EconomyConfigured | AllocationsRecorded;
 
 export const economyEventTypes: ReadonlySet<string> = new Set<string>(['economy_configured', 'allocations_recorded']);
 
-export function evolveEconomy(state: EconomyState, event: EconomyEvent, _stamp: EventStamp): void {
+export function evolveEconomy(state: EconomyState, event: EconomyEvent, stamp: EventStamp): void {
   switch (event.type) {
     case 'economy_configured':
       state.name = event.name;
@@ -26,6 +26,7 @@ export function evolveEconomy(state: EconomyState, event: EconomyEvent, _stamp: 
       return;
     case 'allocations_recorded':
       state.allocations = event.allocations.map((allocation) => ({ ...allocation }));
+      state.recordedMs = stamp.timeMs;
       return;
   }
 }

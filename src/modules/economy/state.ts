@@ -18,6 +18,11 @@ export interface EconomyState {
   governanceAssetId?: string | undefined;
   /** When schedules start; reports read `+12mo` from here. */
   genesisMs?: number | undefined;
+  /**
+   * When the allocation table was recorded: the last step of a genesis. A report for a time
+   * between `genesisMs` and this (a genesis dated in the past) reads the state as built.
+   */
+  recordedMs?: number | undefined;
   /** In the order of the genesis config's table. */
   allocations: Allocation[];
 }

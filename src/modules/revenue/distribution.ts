@@ -102,10 +102,9 @@ export function afterDeposit(view: DepositView, plan: DepositPlan): DepositView 
   };
 }
 
-export const emptyHolder: RevenueHolder = { owedScaled: 0n, stakeSnapshotScaled: 0n, epochs: [] };
-
+/** The holder's record, or the one a holder without a record stands for (owed nothing, snapshot 0). */
 export function holderOf(policy: RevenuePolicy, actorId: string): RevenueHolder {
-  return policy.holders.get(actorId) ?? emptyHolder;
+  return policy.holders.get(actorId) ?? { owedScaled: 0n, stakeSnapshotScaled: 0n, epochs: [] };
 }
 
 /** The holder with what its stake shares earned since its snapshot made owed. */

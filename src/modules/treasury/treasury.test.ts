@@ -245,7 +245,7 @@ forEachBackend((backend) => {
       );
     });
 
-    it.each<[string, (r: ReturnType<typeof rules>) => unknown, string]>([
+    const ruleRows: [string, (r: ReturnType<typeof rules>) => unknown, string][] = [
       ['a member without economy.admin', (r) => r, 'not_authorized'],
       ['an unknown asset', (r) => ({ ...r, asset: 'nope' }), 'asset_not_found'],
       ['a percent above 100', (r) => ({ ...r, reserve: [{ fund: r.reserve[0]?.fund, percent: '100.5' }] }), 'percent_invalid'],
@@ -280,7 +280,13 @@ forEachBackend((backend) => {
         }),
         'percent_sum_invalid',
       ],
-    ])('set_income_rules rejects %s', async (name, change, code) => {
+    ];
+
+    it('every set_income_rules code has a row', () => {
+      expect(new Set(ruleRows.map(([, , code]) => code))).toEqual(new Set(setIncomeRulesRejections));
+    });
+
+    it.each(ruleRows)('set_income_rules rejects %s', async (name, change, code) => {
       const otherAsset = await w.asset();
       const otherFund = await createFund(w, otherAsset);
       const payload = JSON.parse(JSON.stringify(change(rules())).replaceAll('$other', otherFund));
@@ -288,20 +294,6 @@ forEachBackend((backend) => {
       const before = treasury().incomeRules.get(asset);
       expect(await statusOf(w, 'treasury.set_income_rules', payload, principal)).toBe(code);
       expect(treasury().incomeRules.get(asset)).toBe(before);
-    });
-
-    it('every set_income_rules code has a row above', () => {
-      expect([...new Set(setIncomeRulesRejections)].sort()).toEqual(
-        [
-          'not_authorized',
-          'asset_not_found',
-          'percent_invalid',
-          'fund_not_found',
-          'fund_asset_mismatch',
-          'income_rule_duplicate_fund',
-          'percent_sum_invalid',
-        ].sort(),
-      );
     });
 
     it('schema: class names are lower-case names of at most 64 characters', async () => {

@@ -29,6 +29,8 @@ export interface ChargeFeeResult {
 export const chargeFeeCommand: CommandDefinition<EngineState, ChargeFeePayload, ChargeFeeResult> = {
   type: 'burns.charge_fee',
   schema: ChargeFeeSchema,
+  // The collect, the burn, the stakers' deposit and its dust, and the treasury's income shares.
+  weight: () => 6,
   apply(state, payload, ctx) {
     const feeClass = state.modules.burns.feeClasses.get(payload.class);
     if (!feeClass) return rejected('fee_class_not_found', `no fee class ${payload.class}`);

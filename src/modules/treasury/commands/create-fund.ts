@@ -31,6 +31,7 @@ export const mintSource = 'mint';
 export const createFund: CommandDefinition<EngineState, CreateFundPayload, CreateFundResult> = {
   type: 'treasury.create_fund',
   schema: CreateFundSchema,
+  weight: () => 2,
   apply(state, payload, ctx) {
     assert(payload.label === undefined || payload.label.length <= fundLabelLengthMax, 'the schema bounds the label');
     if (!can(state.access, ctx.actorId, 'economy.admin', [fundResource(payload.id), 'treasury:config', 'economy:config'])) {

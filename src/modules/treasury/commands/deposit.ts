@@ -24,6 +24,8 @@ export interface DepositResult {
 export const deposit: CommandDefinition<EngineState, DepositPayload, DepositResult> = {
   type: 'treasury.deposit',
   schema: DepositSchema,
+  // One transfer per fund of the split; a reserve and a class list name a few funds each.
+  weight: () => 4,
   apply(state, payload, ctx) {
     const from = state.ledger.accounts.get(payload.from);
     if (!from) return rejected('debit_account_not_found', `no account ${payload.from}`);
