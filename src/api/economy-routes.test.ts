@@ -47,7 +47,12 @@ forEachBackend((backend) => {
     it('lists vesting grants, pools, tiers, funds and burns with amounts as decimal strings', async () => {
       clock.advanceMs(12 * monthSeconds * 1000);
       const vesting = await client.get<{ items: Record<string, unknown>[] }>('/v1/vesting');
-      expect(vesting.body.items.find((grant) => grant.id === 'bitwave-lab')).toMatchObject({ total: '2100000', vested: '350000', releasable: '350000', released: '0' });
+      expect(vesting.body.items.find((grant) => grant.id === 'bitwave-lab')).toMatchObject({
+        total: '2100000',
+        vested: '350000',
+        releasable: '350000',
+        released: '0',
+      });
       const pools = await client.get<{ items: Record<string, unknown>[] }>('/v1/pools');
       expect(pools.body.items[0]).toMatchObject({ id: 'mining', total: '6300000', scheduled: '1260000' });
       const staking = await client.get<{ tiers: Record<string, unknown>[] }>('/v1/staking');

@@ -102,7 +102,14 @@ describe('polity init', () => {
     ]);
     expect(year.code, year.stderr).toBe(0);
     expect(year.json).toMatchObject({ total: '21000000', minted: '21000000', burned: '0', circulating: '1169000', vesting: '8911000', pools: '6300000' });
-    expect(year.json.allocations).toContainEqual({ name: 'bitwave-lab', label: 'BitWave Protocol Laboratory', kind: 'vesting', total: '2100000', released: '350000', locked: '1750000' });
+    expect(year.json.allocations).toContainEqual({
+      name: 'bitwave-lab',
+      label: 'BitWave Protocol Laboratory',
+      kind: 'vesting',
+      total: '2100000',
+      released: '350000',
+      locked: '1750000',
+    });
     expect(human.code, human.stderr).toBe(0);
     expect(human.stdout).toMatch(/BTT supply at 2028-07-0/);
     expect(past.code).toBe(1);
@@ -114,7 +121,17 @@ describe('polity init', () => {
     const run = await polity(['simulate', '--config', 'examples/btt.yaml', '--years', '1', '--holders', '200', '--out', out, '--json']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.json).toMatchObject({ symbol: 'BTT', years: 1, holders: 200, runs: 1, seeds: [1] });
-    for (const file of ['series.csv', 'series.json', 'summary.txt', 'summary.json', 'supply.svg', 'release.svg', 'burned.svg', 'staking-ratio.svg', 'treasury.svg']) {
+    for (const file of [
+      'series.csv',
+      'series.json',
+      'summary.txt',
+      'summary.json',
+      'supply.svg',
+      'release.svg',
+      'burned.svg',
+      'staking-ratio.svg',
+      'treasury.svg',
+    ]) {
       expect(existsSync(join(out, file)), file).toBe(true);
     }
     expect(readFileSync(join(out, 'supply.svg'), 'utf8')).toMatch(/^<svg/);

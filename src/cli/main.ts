@@ -17,6 +17,7 @@ const commandGroups: ReadonlyArray<[names: string[], load: () => Promise<Registe
   [['account'], async () => (await import('./account.ts')).registerAccount],
   [['transfer'], async () => (await import('./transfer.ts')).registerTransfer],
   [['mint', 'burn'], async () => (await import('./mint-burn.ts')).registerMintBurn],
+  [['command'], async () => (await import('./command.ts')).registerCommand],
   [['supply'], async () => (await import('./supply.ts')).registerSupply],
   [['simulate'], async () => (await import('./simulate.ts')).registerSimulate],
   [['verify'], async () => (await import('./verify.ts')).registerVerify],

@@ -2,6 +2,7 @@ import type { TokenSpent } from '../access/events.ts';
 import { systemActorId } from '../access/state.ts';
 import type { EngineState } from '../engine/state.ts';
 import type { CommandContext, DomainEvent } from '../engine/types.ts';
+import { assert } from '../kernel/assert.ts';
 import { decideMovement, type MovementRequest } from './commands/movement.ts';
 import { LedgerDraft } from './draft.ts';
 import { type AccountCreated, type AccountSpec, evolveLedger, type LedgerEvent, type PendingResolved, type TransferCreated } from './events.ts';
@@ -88,6 +89,7 @@ export class LedgerMoves {
   }
 
   private move(kind: TransferKind, request: MoveRequest, asCaller: boolean): MoveRejection | undefined {
+    assert(request.id.includes(':'), `module transfer ids carry a colon, which client ids cannot: ${request.id}`);
     const movement: MovementRequest = {
       id: request.id,
       kind,

@@ -4,6 +4,12 @@ import { accountsPerBatchMax, expiriesPerCommandMax, memoLengthMax, pendingTimeo
 export const IdSchema = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$', description: 'client-chosen id' });
 /** Ids a client may give an account: `@` opens the names of system accounts. */
 export const AccountIdSchema = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$' });
+/**
+ * Transfer ids a client may choose: no colon. Domain modules name their own movements with
+ * a colon (`stake:s1:r42`, `treasury:spend:x`), so a client can never take such an id first
+ * and block a stake, a claim or a spend.
+ */
+export const ClientTransferIdSchema = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$', description: 'client-chosen transfer id (no colon)' });
 export const AmountSchema = Type.String({
   pattern: '^(0|[1-9][0-9]*)(\\.[0-9]+)?$',
   maxLength: 80,
@@ -50,7 +56,7 @@ const ItemAmountSchema = Type.String({ maxLength: 80, description: 'decimal stri
 
 export const TransferItemSchema = Type.Object(
   {
-    id: IdSchema,
+    id: ClientTransferIdSchema,
     from: AccountIdSchema,
     to: AccountIdSchema,
     amount: Type.Optional(ItemAmountSchema),
@@ -70,7 +76,7 @@ export const CreateTransfersSchema = Type.Object(
 
 export const MintSchema = Type.Object(
   {
-    id: IdSchema,
+    id: ClientTransferIdSchema,
     asset: IdSchema,
     to: AccountIdSchema,
     amount: Type.Optional(AmountSchema),
@@ -82,7 +88,7 @@ export const MintSchema = Type.Object(
 
 export const BurnSchema = Type.Object(
   {
-    id: IdSchema,
+    id: ClientTransferIdSchema,
     from: AccountIdSchema,
     amount: Type.Optional(AmountSchema),
     tokenId: Type.Optional(IdSchema),

@@ -60,7 +60,7 @@ export interface FeeChargeRecord extends FeeParts {
 export interface BurnsState {
   feeClasses: Map<string, FeeClass>;
   milestones: Map<string, Milestone>;
-  /** burns.charge_fee records by charge id. */
+  /** burns.charge_fee records by charge id, kept for good like the ledger's transfers (retries stay exact). */
   charges: Map<string, FeeChargeRecord>;
   /** Units burned out of treasury funds (treasury.burn), by asset: followed from the treasury. */
   treasuryBurnedUnits: Map<string, bigint>;

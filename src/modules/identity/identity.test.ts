@@ -257,7 +257,7 @@ forEachBackend((backend) => {
       const state = w.engine.state;
       const ctx = { seq: w.engine.head.seq + 1, timeMs: w.clock.nowMs(), daoId: state.daoId, actorId: 'system' };
       const moves = new LedgerMoves(state, ctx);
-      expect(moves.transfer({ id: w.id('t'), fromId: from, toId: to, units: 1n, tokenId })).toMatchObject({ code: 'asset_not_transferable' });
+      expect(moves.transfer({ id: `test:${w.id('t')}`, fromId: from, toId: to, units: 1n, tokenId })).toMatchObject({ code: 'asset_not_transferable' });
       expect(w.engine.state.ledger.nftOwners.get(nftKey(asset, tokenId))).toBe(from);
     });
 

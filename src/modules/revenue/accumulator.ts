@@ -3,14 +3,14 @@
  * deposit. Pure bigint arithmetic; every rounding goes through `divFloor`.
  *
  * A deposit of `units` over `totalShares` raises the accumulator (reward per share, scaled by
- * `accumulatorScale`) by `increment = floor(units * SCALE / totalShares)`. A holder's
+ * SCALE = `accumulatorScale`) by `increment = floor(units * SCALE / totalShares)`. A holder's
  * entitlement is `shares * (accumulator - snapshot)`, kept in SCALED units: nothing is
  * floored per holder, so no holder ever loses a fraction. A claim pays
  * `floor(owedScaled / SCALE)` and the fractional rest stays owed.
  *
  * What one deposit cannot represent, `units * SCALE - increment * totalShares` (less than
- * `totalShares` scaled units, i.e. less than totalShares / 10^36 of a unit), is DUST: it is
- * added to the scaled dust, and every whole unit of dust is moved to the dust account.
+ * `totalShares` scaled units), is DUST: it is added to the scaled dust, and every whole unit of
+ * dust is moved to the dust account (with the deposit that completes it).
  *
  * Deposits made while there are no shares are CARRIED: held undistributed and shared, on top
  * of the next deposit, as soon as a deposit finds shares. (Moving them to dust instead would
@@ -26,19 +26,36 @@
  * and the new shares start from the current accumulator. A claim moves `units * SCALE` from
  * owed to claimed. Since owed and dust are never negative, claims never exceed deposits.
  *
- * Precision: each deposit leaves a holder at most `shares / SCALE` of a unit short of the exact
- * rational share (that part is in the dust). A claim therefore pays exactly the floor of the
- * exact rational entitlement, except when that exact entitlement is within
- * (sum of the holder's shares over the deposits) / 10^36 above a whole number: then the claim
- * is one unit lower and the unit stays owed (it is paid as soon as the next deposit lifts the
- * scaled entitlement over the whole number). Exact rationals would need unbounded denominators.
+ * SCALE is 10^36 * lcm(1, ..., 64), about 1.2 * 10^63, not a bare power of ten: a deposit is
+ * then shared with no rounding at all whenever the total's prime powers divide the scale: any
+ * total up to 64 (points of a small DAO), and round totals such as 7,500 tokens of 18 decimals
+ * (3 * 5^4 * 2^2 * 10^18). With 10^36 alone, two holders of 3 points out of 6 sharing 2 units
+ * would each be owed 1 - 10^-36 and could claim 0.
+ *
+ * Precision otherwise: each deposit leaves a holder less than `shares / SCALE` of a unit short
+ * of its exact rational share (that part is the dust). A claim pays the floor of the exact
+ * rational entitlement, or, when that entitlement is a whole number (or within the holder's
+ * accumulated shortfall above one), one unit less; that unit stays owed and is paid once later
+ * deposits lift the scaled entitlement over the whole number. Per holder the gap never
+ * reaches one unit while the sum of its shares over all deposits stays below SCALE. Exact
+ * rationals for every holder would need unbounded denominators, or a loop over the holders.
  */
-
 import { divFloor } from '../../kernel/amount.ts';
 import { assert } from '../../kernel/assert.ts';
 
-/** 10^36: a holder's entitlement is kept to 10^-36 of a base unit. */
-export const accumulatorScale = 10n ** 36n;
+function gcd(a: bigint, b: bigint): bigint {
+  return b === 0n ? a : gcd(b, a % b);
+}
+
+/** lcm(1, ..., n). */
+export function lcmUpTo(n: bigint): bigint {
+  let lcm = 1n;
+  for (let k = 2n; k <= n; k += 1n) lcm = (lcm / gcd(lcm, k)) * k;
+  return lcm;
+}
+
+/** 10^36 * lcm(1, ..., 64): entitlements are kept to about 10^-63 of a base unit (see above). */
+export const accumulatorScale = 10n ** 36n * lcmUpTo(64n);
 
 /** One deposit shared over the shares that exist when it is made. */
 export interface SharedDeposit {

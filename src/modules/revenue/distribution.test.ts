@@ -256,7 +256,7 @@ describe('the module against the naive loop', () => {
     ['hybrid', 700_000],
   ])('%s (stake part %i ppm): exact conservation, claims within one unit of the exact floor', (mode, stakePpm) => {
     fc.assert(
-      fc.property(fc.array(opArb, { maxLength: 60 }), (ops) => run(mode, stakePpm, ops)),
+      fc.property(fc.array(opArb, { minLength: 1, maxLength: 60, size: 'max' }), (ops) => run(mode, stakePpm, ops)),
       fcOptions,
     );
   });

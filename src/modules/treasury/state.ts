@@ -68,7 +68,7 @@ export interface TreasuryState {
   funds: Map<string, TreasuryFund>;
   /** Income rules by asset id. */
   incomeRules: Map<string, IncomeRules>;
-  /** treasury.deposit records by deposit id. */
+  /** treasury.deposit records by deposit id, kept for good like the ledger's transfers (retries stay exact). */
   deposits: Map<string, DepositRecord>;
 }
 
