@@ -21,7 +21,9 @@ const files = sourceFiles(root).map((path) => ({ path: relative(root, path), tex
 
 /** Code that `apply` and `evolve` run: pure and deterministic. */
 const deterministicCore = files.filter(({ path }) =>
-  /^(ledger\/(commands\/|events|draft|state|moves)|access\/(commands|events|state)|engine\/(state|registry|modules)|modules\/[a-z-]+\/(commands\/|events|state|schedules|accumulator))/.test(path),
+  /^(ledger\/(commands\/|events|draft|state|moves)|access\/(commands|events|state)|engine\/(state|registry|modules)|modules\/[a-z-]+\/(commands\/|events|state|schedules|accumulator))/.test(
+    path,
+  ),
 );
 
 const bannedInCore: [RegExp, string][] = [

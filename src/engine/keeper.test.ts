@@ -72,6 +72,21 @@ forEachBackend((backend) => {
       expect(await keeper.tick()).toBe(0);
     });
 
+    it('releases vested tokens once a day, and only what has come due', async () => {
+      const asset = await w.asset({ supply: 'fixed', maxSupply: '1000' });
+      const beneficiary = await w.account(asset);
+      const schedule = { kind: 'linear', lockupSeconds: 86_400, durationSeconds: 10 * 86_400 };
+      await w.ok('vesting.create', { id: w.id('grant'), asset, beneficiary, amount: '1000', schedule, startMs: w.clock.nowMs() });
+      w.clock.advanceMs(2 * 86_400_000);
+      expect(await keeper.tick()).toBe(1);
+      expect(w.balance(beneficiary)).toBe(10_000n); // one day of ten after the lock-up: 100.00
+      w.clock.advanceMs(3_600_000);
+      expect(await keeper.tick()).toBe(0); // within the day: nothing is submitted
+      w.clock.advanceMs(20 * 86_400_000);
+      expect(await keeper.tick()).toBe(1);
+      expect(w.balance(beneficiary)).toBe(100_000n);
+    });
+
     it('the expiry is in the log: a replay gives the same statuses', async () => {
       const replayed = await loadState(w.dao.store);
       for (const [id, transfer] of w.engine.state.ledger.transfers) expect(replayed.state.ledger.transfers.get(id)?.status, id).toBe(transfer.status);

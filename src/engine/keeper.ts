@@ -1,5 +1,8 @@
 import { systemActorId } from '../access/state.ts';
+import { daySeconds } from '../kernel/rates.ts';
 import { expiriesPerCommandMax } from '../ledger/limits.ts';
+import { emissionPools, emittableUnits } from '../modules/emission/index.ts';
+import { releasableUnits, vestingGrants } from '../modules/vesting/index.ts';
 import type { Engine } from './engine.ts';
 
 export interface Keeper {
@@ -10,16 +13,25 @@ export interface Keeper {
 
 /**
  * The built-in keeper: time-driven transitions with effects are ordinary commands that
- * anyone may submit; the keeper submits the due ones as the system actor. Today: expire
- * pending transfers whose timeout has passed.
+ * anyone may submit; the keeper submits the due ones as the system actor: it expires pending
+ * transfers whose timeout has passed (every tick), and releases vested tokens and emits pool
+ * rewards that have come due (once per `releaseEveryMs`, a day by default: a release every
+ * second would fill the log with dust).
  */
-export function startKeeper(engine: Engine, options: { intervalMs?: number; onError?: (error: unknown) => void } = {}): Keeper {
+export function startKeeper(engine: Engine, options: { intervalMs?: number; releaseEveryMs?: number; onError?: (error: unknown) => void } = {}): Keeper {
   let running = false;
+  let lastReleaseMs = Number.NEGATIVE_INFINITY;
+  const releaseEveryMs = options.releaseEveryMs ?? daySeconds * 1000;
   const tick = async (): Promise<number> => {
     if (running) return 0;
     running = true;
     try {
-      return await expireDue(engine);
+      let done = await expireDue(engine);
+      if (engine.nowMs() - lastReleaseMs >= releaseEveryMs) {
+        lastReleaseMs = engine.nowMs();
+        done += await releaseDue(engine);
+      }
+      return done;
     } finally {
       running = false;
     }
@@ -45,4 +57,21 @@ async function expireDue(engine: Engine): Promise<number> {
     if (outcome.ok) expired += outcome.result.expired.length;
   }
   return expired;
+}
+
+/** Vesting claims and pool emissions that would move something now, submitted together. */
+async function releaseDue(engine: Engine): Promise<number> {
+  const now = engine.nowMs();
+  const { vesting, emission } = engine.state.modules;
+  const system = { actorId: systemActorId };
+  const submitted = [
+    ...vestingGrants(vesting)
+      .filter((grant) => releasableUnits(grant, now) > 0n)
+      .map((grant) => engine.submit(system, { type: 'vesting.claim', payload: { id: grant.id } })),
+    ...emissionPools(emission)
+      .filter((pool) => emittableUnits(pool, now) > 0n)
+      .map((pool) => engine.submit(system, { type: 'emission.emit', payload: { pool: pool.id } })),
+  ];
+  const outcomes = await Promise.all(submitted);
+  return outcomes.filter((outcome) => outcome.ok).length;
 }

@@ -91,8 +91,7 @@ export function summarise(runs: readonly SimRun[], params: SimParams): SimSummar
       simulatedPercent: percentText(cumulative - previous, first.maxSupplyUnits),
       simulatedCumulativePercent: percentText(cumulative, first.maxSupplyUnits),
     };
-    if (reference && index < bttDocumentRelease.length - 1)
-      Object.assign(row, { documentPercent: reference.percent, documentCumulativePercent: reference.cumulative });
+    if (reference) Object.assign(row, { documentYear: reference.year, documentPercent: reference.percent, documentCumulativePercent: reference.cumulative });
     return row;
   });
   const rejections: Record<string, number> = {};
@@ -144,11 +143,12 @@ export function summaryText(summary: SimSummary): string {
     Object.entries(summary.final).map(([key, value]) => [key, value.median, value.min, value.max]),
   );
   const releaseTable = renderTable(
-    ['year', 'released %', 'cumulative %', 'document %', 'document cumulative %'],
+    ['year', 'released %', 'cumulative %', 'document year', 'document %', 'document cumulative %'],
     summary.releaseByYear.map((row) => [
       row.year,
       row.simulatedPercent,
       row.simulatedCumulativePercent,
+      row.documentYear ?? '',
       row.documentPercent ?? '',
       row.documentCumulativePercent ?? '',
     ]),

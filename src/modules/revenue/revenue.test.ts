@@ -10,6 +10,7 @@ import { type EngineState, evolve } from '../../engine/state.ts';
 import type { Principal } from '../../engine/types.ts';
 import { canonicalJson } from '../../kernel/canonical-json.ts';
 import { LedgerMoves } from '../../ledger/moves.ts';
+import { evolveRevenue } from './events.ts';
 import {
   accumulatorScale,
   activityPointsMax,
@@ -240,32 +241,38 @@ forEachBackend((backend) => {
   });
 
   describe('dust', () => {
-    it('the dust account receives every whole unit of dust and its balance equals the tracked dust', async () => {
-      // 7 * 10^35 units staked: a deposit of 1 unit raises the accumulator by floor(10^36 / 7e35) = 1
-      // and leaves 3 * 10^35 scaled units (0.3 unit) of dust; the fourth such deposit completes a unit.
-      const r = await open({ decimals: 18, payerFunds: '1' });
-      const alice = await r.staker('100000000000000000'); // 10^17 tokens = 10^35 units
-      await r.staker('600000000000000000');
+    it('dust is tracked, never lost; the dust account holds exactly its whole units', async () => {
+      // 67 units staked (a prime above 64, so not a divisor of the scale): a deposit of 1 unit
+      // raises the accumulator by floor(S / 67) and leaves S mod 67 scaled units of dust.
+      const r = await open();
+      const alice = await r.staker('0.67');
       const policy = await r.policy({ mode: 'stake' });
-      const dust: string[] = [];
-      for (let i = 0; i < 4; i += 1) dust.push((await r.deposit(policy, '0.000000000000000001')).dust ?? '');
-      expect(dust).toEqual(['0', '0', '0', '0.000000000000000001']);
-      const tracked = revenuePolicy(r.state.modules.revenue, policy);
-      expect(tracked?.dustScaled).toBe(12n * 10n ** 35n);
-      expect(r.w.balance(revenueDustAccountId(policy))).toBe(1n);
-      expect(r.claimable(policy, alice)).toBe(0n); // 4 * 10^35 scaled: under a unit
+      expect(await r.deposit(policy, '0.01')).toMatchObject({ dust: '0' });
+      const tracked = () => revenuePolicy(r.state.modules.revenue, policy);
+      expect(tracked()?.dustScaled).toBe(accumulatorScale % 67n);
+      expect(r.w.balance(revenueDustAccountId(policy))).toBe(0n);
+      // The documented limit: exactly 0.01 is owed, 0.01 less 10^-63 of a cent can be claimed.
+      expect(r.claimable(policy, alice)).toBe(0n);
+      // Alice, the only staker, is owed all of 1.00 less dust under 10^-60 of a cent: she can claim
+      // 0.99 and the last cent stays owed to her in the account, paid once more deposits lift her over it.
+      await r.deposit(policy, '0.99');
+      expect(await r.claim(policy, alice)).toBe('0.99');
+      expect(r.w.balance(revenueAccountId(policy))).toBe(1n);
       r.expectConserved(policy);
     });
 
-    it('several deposits in one command (depositRevenue from another module) see each other', async () => {
-      const r = await open({ decimals: 18, payerFunds: '1' });
-      await r.staker('700000000000000000');
+    it('several deposits in one command (depositRevenue from another module) see each other; whole dust units move', async () => {
+      const r = await open();
       const policy = await r.policy({ mode: 'stake' });
       await r.w.engine.flush();
-      const state = r.state;
+      // On a copy: 3/4 of the scale plus one staked (no real stake can be that large) makes each
+      // 1-unit deposit leave a quarter unit of dust, so the fifth deposit completes a whole unit.
+      const state = decodeSnapshot(encodeSnapshot(r.state));
       const ctx = { seq: 1_000_000, timeMs: r.w.clock.nowMs(), daoId: state.daoId, actorId: systemActorId };
+      const whale = { type: 'stake_opened' as const, stake: { ownerId: 'whale', assetId: r.asset, units: (accumulatorScale * 3n) / 4n + 1n } };
+      evolveRevenue(state.modules.revenue, whale, ctx);
       const moves = new LedgerMoves(state, ctx);
-      for (let i = 0; i < 4; i += 1) {
+      for (let i = 0; i < 5; i += 1) {
         expect(depositRevenue(state, moves, { policyId: policy, fromAccountId: r.payer, units: 1n, transferId: `fee:${i}` })).toBeUndefined();
       }
       expect(depositRevenue(state, moves, { policyId: 'ghost', fromAccountId: r.payer, units: 1n, transferId: 'fee:x' })).toMatchObject({
@@ -275,12 +282,12 @@ forEachBackend((backend) => {
         code: 'amount_invalid',
       });
       const deposits = moves.events.filter((event): event is RevenueDeposited => event.type === 'revenue_deposited');
-      expect(deposits.map((event) => event.dustUnits)).toEqual([0n, 0n, 0n, 1n]);
-      // The events evolve on a copy of the state exactly as decided (evolve asserts it).
-      const copy = decodeSnapshot(encodeSnapshot(state));
-      for (const event of moves.events) evolve(copy, event, ctx);
-      expect(checkRevenueInvariants(copy)).toEqual([]);
-      expect(copy.modules.revenue.policies.get(policy)?.dustUnits).toBe(1n);
+      expect(deposits.map((event) => event.dustUnits)).toEqual([0n, 0n, 0n, 0n, 1n]);
+      // The events evolve as decided (evolve asserts it), and every account matches the state.
+      for (const event of moves.events) evolve(state, event, ctx);
+      expect(checkRevenueInvariants(state)).toEqual([]);
+      expect(state.modules.revenue.policies.get(policy)?.dustUnits).toBe(1n);
+      expect(state.ledger.accounts.get(revenueDustAccountId(policy))?.creditsPostedUnits).toBe(1n);
     });
   });
 
