@@ -1,4 +1,5 @@
 import { type Account, type Asset, availableUnits, balanceUnits, burnAccountId, issuanceAccountId, type LedgerState } from '../ledger/state.ts';
+import { checkRevenueInvariants } from '../modules/revenue/index.ts';
 import type { EngineState } from './state.ts';
 
 /** Something wrong, and the sequence number where it shows. */
@@ -20,6 +21,8 @@ export function checkLedgerInvariants(state: EngineState, headSeq: number): Find
   for (const asset of ledger.assets.values()) findings.push(...assetFindings(ledger, asset, headSeq));
   findings.push(...pendingFindings(ledger, headSeq));
   findings.push(...nftFindings(ledger));
+  // Module bookkeeping that must match the ledger: what revenue sharing owes equals what it holds.
+  for (const problem of checkRevenueInvariants(state)) findings.push({ seq: headSeq, problem });
   return findings;
 }
 
