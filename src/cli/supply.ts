@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadState } from '../engine/replay.ts';
 import type { SupplyReport } from '../reports/supply.ts';
 import { supplyAt } from '../reports/supply-at.ts';
+import { renderTable } from '../sim/render/index.ts';
 import { resolveDataDir } from './config.ts';
 import { openDaoStore } from './dao-store.ts';
 import { emit, type JsonOption } from './output.ts';
@@ -37,23 +38,18 @@ export function registerSupply(program: Command): void {
 }
 
 function supplyLines(report: SupplyReport): string[] {
-  const rows: [string, string][] = [
-    ['total', report.total],
-    ['minted', report.minted],
-    ['burned', report.burned],
-    ['circulating', report.circulating],
-    ['vesting', report.vesting],
-    ['staked', report.staked],
-    ['treasury', report.treasury],
-    ['pools', report.pools],
-    ['escrow', report.escrow],
+  const categories = ['total', 'minted', 'burned', 'circulating', 'vesting', 'staked', 'treasury', 'pools', 'escrow'] as const;
+  const lines = [
+    `${report.symbol} supply at ${report.at}${report.maxSupply === null ? '' : ` (max supply ${report.maxSupply})`}`,
+    renderTable(
+      ['', report.symbol],
+      categories.map((name) => [name, report[name]]),
+      { align: ['left', 'right'] },
+    ),
   ];
-  const lines = [`${report.symbol} supply at ${report.at}${report.maxSupply === null ? '' : ` (max supply ${report.maxSupply})`}`];
-  for (const [name, value] of rows) lines.push(`  ${name.padEnd(12)} ${value.padStart(34)}`);
   if (report.allocations.length > 0) {
-    lines.push('', `  ${'allocation'.padEnd(40)} ${'total'.padStart(28)} ${'released'.padStart(34)} ${'locked'.padStart(34)}`);
-    for (const a of report.allocations)
-      lines.push(`  ${a.label.slice(0, 40).padEnd(40)} ${a.total.padStart(28)} ${a.released.padStart(34)} ${a.locked.padStart(34)}`);
+    const rows = report.allocations.map((a) => [a.label, a.total, a.released, a.locked]);
+    lines.push('', renderTable(['allocation', 'total', 'released', 'locked'], rows, { align: ['left', 'right', 'right', 'right'] }));
   }
   return lines;
 }

@@ -47,7 +47,7 @@ export const unstake: CommandDefinition<EngineState, UnstakePayload, UnstakeResu
     assert(config !== undefined, 'staking is configured while stakes exist');
     const early = ctx.timeMs < stake.maturityMs;
     if (early && config.earlyExit.kind === 'rejected')
-      return rejected('stake_locked', `stake ${stake.id} is locked until its maturity at ${stake.maturityMs} ms`);
+      return rejected('stake_locked', `stake ${stake.id} is locked until its maturity at ${new Date(stake.maturityMs).toISOString()}`);
     const moves = new LedgerMoves(state, ctx);
     let rewardPaidUnits = 0n;
     let rewardBurnedUnits = 0n;
