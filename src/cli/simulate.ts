@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadGenesisConfig } from '../genesis/config.ts';
@@ -16,6 +17,7 @@ interface SimulateOptions extends JsonOption {
   seed?: string;
   runs?: string;
   holders?: string;
+  params?: string;
 }
 
 function positiveInteger(text: string | undefined, option: string, fallback: number, max: number): number {
@@ -24,17 +26,45 @@ function positiveInteger(text: string | undefined, option: string, fallback: num
   return Number(text);
 }
 
+/**
+ * Behaviour parameters from a JSON file: any key of `SimParams` (see src/sim/params.ts), each
+ * of the default's type; an unknown key or a wrong type is refused, never ignored.
+ */
+function paramsFile(path: string | undefined): Partial<SimParams> {
+  if (path === undefined) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new PolityError('params_invalid', `--params ${path}: ${(error as Error).message}`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new PolityError('params_invalid', `--params ${path}: expected a JSON object`);
+  for (const [key, value] of Object.entries(parsed)) {
+    const fallback = (defaultSimParams as unknown as Record<string, unknown>)[key];
+    if (fallback === undefined)
+      throw new PolityError('params_invalid', `--params ${path}: unknown parameter "${key}"; known: ${Object.keys(defaultSimParams).join(', ')}`);
+    const sameShape = Array.isArray(fallback)
+      ? Array.isArray(value)
+      : typeof value === typeof fallback && (typeof value !== 'number' || Number.isSafeInteger(value));
+    if (!sameShape) throw new PolityError('params_invalid', `--params ${path}: "${key}" must be like ${JSON.stringify(fallback)}`);
+  }
+  return parsed as Partial<SimParams>;
+}
+
 export function simParamsFromOptions(options: SimulateOptions): SimParams {
-  const stepSeconds = options.step === undefined ? defaultSimParams.stepSeconds : parseDuration(options.step);
+  const fromFile = paramsFile(options.params);
+  const base = { ...defaultSimParams, ...fromFile };
+  const stepSeconds = options.step === undefined ? base.stepSeconds : parseDuration(options.step);
   if (stepSeconds < 3_600) throw new PolityError('usage', '--step must be at least 1h');
   return {
-    ...defaultSimParams,
-    years: positiveInteger(options.years, '--years', defaultSimParams.years, 50),
+    ...base,
+    years: positiveInteger(options.years, '--years', base.years, 50),
     stepSeconds,
-    seed: options.seed === undefined ? defaultSimParams.seed : positiveInteger(options.seed, '--seed', 1, 2 ** 31),
-    runs: positiveInteger(options.runs, '--runs', defaultSimParams.runs, 100),
-    holders: positiveInteger(options.holders, '--holders', defaultSimParams.holders, 1_000_000),
-    sampleSeconds: Math.max(stepSeconds, defaultSimParams.sampleSeconds),
+    seed: options.seed === undefined ? base.seed : positiveInteger(options.seed, '--seed', 1, 2 ** 31),
+    runs: positiveInteger(options.runs, '--runs', base.runs, 100),
+    holders: positiveInteger(options.holders, '--holders', base.holders, 1_000_000),
+    sampleSeconds: Math.max(stepSeconds, base.sampleSeconds),
   };
 }
 
@@ -49,6 +79,7 @@ export function registerSimulate(program: Command): void {
     .option('--seed <n>', 'seed of the first run (default 1); run k uses seed+k')
     .option('--runs <k>', 'seeded runs for Monte Carlo bands (default 1)')
     .option('--holders <n>', 'simulated holders (default 10000)')
+    .option('--params <file.json>', 'behaviour parameters to change, e.g. {"stakeChancePerDayPpm": 5000, "feesPerDayTokens": 10000} (keys: src/sim/params.ts)')
     .option('--json', 'print the summary as one JSON object')
     .action(async (options: SimulateOptions) => {
       const config = loadGenesisConfig(options.config);

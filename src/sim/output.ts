@@ -177,20 +177,20 @@ function charts(runs: readonly SimRun[], fundIds: readonly string[]): Record<str
   const decimals = first.decimals;
   const start = first.samples[0]?.timeMs ?? 0;
   const x = first.samples.map((sample) => (sample.timeMs - start) / (yearSeconds * 1000));
-  const band = (pick: (sample: SimSample) => bigint) => {
-    const perSample = first.samples.map((_, index) =>
-      runs.map((run) => tokens(pick(run.samples[index] ?? lastOf(run.samples)), decimals)).sort((a, b) => a - b),
-    );
+  const band = (pick: (sample: SimSample) => number) => {
+    const perSample = first.samples.map((_, index) => runs.map((run) => pick(run.samples[index] ?? lastOf(run.samples))).sort((a, b) => a - b));
     return {
       values: perSample.map((values) => values[Math.floor((values.length - 1) / 2)] ?? 0),
       band: { low: perSample.map((values) => values[0] ?? 0), high: perSample.map((values) => values.at(-1) ?? 0) },
     };
   };
   const common = { xLabel: 'years after genesis', x };
+  // Percent with two decimals: the ratio is exact in bigint, then scaled for the chart.
   const stakingRatio = (sample: SimSample) => {
     const holders = sample.circulating + sample.staked;
-    return holders === 0n ? 0n : (sample.staked * 10n ** BigInt(decimals + 2)) / holders;
+    return holders === 0n ? 0 : Number((sample.staked * 10_000n) / holders) / 100;
   };
+  const inTokens = (pick: (sample: SimSample) => bigint) => (sample: SimSample) => tokens(pick(sample), decimals);
   return {
     'supply.svg': renderStackedAreaChart({
       ...common,
@@ -202,9 +202,14 @@ function charts(runs: readonly SimRun[], fundIds: readonly string[]): Record<str
       ...common,
       title: 'Cumulative release to holders',
       yLabel: first.symbol,
-      series: [{ name: 'released', ...band((s) => s.released) }],
+      series: [{ name: 'released', ...band(inTokens((s) => s.released)) }],
     }),
-    'burned.svg': renderLineChart({ ...common, title: 'Cumulative burned', yLabel: first.symbol, series: [{ name: 'burned', ...band((s) => s.burned) }] }),
+    'burned.svg': renderLineChart({
+      ...common,
+      title: 'Cumulative burned',
+      yLabel: first.symbol,
+      series: [{ name: 'burned', ...band(inTokens((s) => s.burned)) }],
+    }),
     'staking-ratio.svg': renderLineChart({
       ...common,
       title: 'Staked share of holders\u2019 tokens',
@@ -215,7 +220,7 @@ function charts(runs: readonly SimRun[], fundIds: readonly string[]): Record<str
       ...common,
       title: 'Treasury by fund',
       yLabel: first.symbol,
-      series: fundIds.map((id) => ({ name: id, ...band((s) => s.funds[id] ?? 0n) })),
+      series: fundIds.map((id) => ({ name: id, ...band(inTokens((s) => s.funds[id] ?? 0n)) })),
     }),
   };
 }
