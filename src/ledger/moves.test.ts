@@ -37,4 +37,17 @@ describe('LedgerMoves', () => {
     expect(moves.draft.account(b)?.creditsPostedUnits).toBe(600n);
     expect(world.assetState(asset).burnedUnits).toBe(0n);
   });
+
+  it('funds from mint only for a caller who may mint: a module permission alone creates no money', async () => {
+    world = await LedgerWorld.open(sqlite as (typeof backends)[number]);
+    const asset = await world.asset({ supply: 'fixed', maxSupply: '100' });
+    const target = await world.account(asset);
+    const member = await world.actor();
+    const asMember = new LedgerMoves(world.engine.state, { seq: 1, timeMs: world.clock.nowMs(), daoId: world.engine.daoId, ...member });
+    expect(asMember.fund({ id: 'x:1', assetId: asset, toId: target, units: 10_000n, source: 'mint' })).toMatchObject({ code: 'not_authorized' });
+    const asAdmin = new LedgerMoves(world.engine.state, { seq: 1, timeMs: world.clock.nowMs(), daoId: world.engine.daoId, ...world.admin });
+    expect(asAdmin.fund({ id: 'x:2', assetId: asset, toId: target, units: 10_000n, source: 'mint' })).toBeUndefined();
+    // The fixed supply (100.00, two decimals) still holds for the admin.
+    expect(asAdmin.fund({ id: 'x:3', assetId: asset, toId: target, units: 1n, source: 'mint' })).toMatchObject({ code: 'max_supply_exceeded' });
+  });
 });

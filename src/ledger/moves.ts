@@ -58,6 +58,18 @@ export class LedgerMoves {
     return this.move('mint', { ...rest, fromId: issuanceAccountId(assetId) }, false);
   }
 
+  /**
+   * Funds a module account at creation: `source` 'mint' creates the units (as the caller, so
+   * the ledger checks the caller's `ledger.mint` grant and the asset's max supply; a module's
+   * own admin permission never creates money by itself), or an account id moves them from an
+   * account the caller may spend from.
+   */
+  fund(request: Omit<MoveRequest, 'fromId'> & { assetId: string; source: 'mint' | string }): MoveRejection | undefined {
+    const { assetId, source, ...rest } = request;
+    if (source === 'mint') return this.move('mint', { ...rest, fromId: issuanceAccountId(assetId) }, true);
+    return this.move('transfer', { ...rest, fromId: source }, true);
+  }
+
   burn(request: Omit<MoveRequest, 'toId'>, options: { asCaller?: boolean } = {}): MoveRejection | undefined {
     const from = this.draft.account(request.fromId);
     if (!from) return { code: 'debit_account_not_found', message: `no account ${request.fromId}` };

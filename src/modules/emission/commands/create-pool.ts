@@ -99,9 +99,7 @@ function openAccounts(moves: LedgerMoves, pool: EmissionPool): MoveRejection | u
 }
 
 function fund(moves: LedgerMoves, pool: EmissionPool): MoveRejection | undefined {
-  const id = `emission:${pool.id}:fund`;
-  if (pool.source === 'mint') return moves.mint({ id, assetId: pool.assetId, toId: pool.accountId, units: pool.totalUnits });
-  return moves.transfer({ id, fromId: pool.source, toId: pool.accountId, units: pool.totalUnits }, { asCaller: true });
+  return moves.fund({ id: `emission:${pool.id}:fund`, assetId: pool.assetId, toId: pool.accountId, units: pool.totalUnits, source: pool.source });
 }
 
 /** The same id again: the same body is a retry; a payload without startMs matches any start. */

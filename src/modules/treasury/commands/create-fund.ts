@@ -105,10 +105,7 @@ function openFund(state: EngineState, ctx: CommandContext, open: OpenFund): Outc
   moves.note(event);
   if (initial) {
     const transfer = { id: initialTransferId(payload.id), toId: accountId, units: initial.amountUnits, memo: `fund ${payload.id}` };
-    const problem =
-      initial.source === mintSource
-        ? moves.mint({ ...transfer, assetId: asset.id })
-        : moves.transfer({ ...transfer, fromId: initial.source }, { asCaller: true });
+    const problem = moves.fund({ ...transfer, assetId: asset.id, source: initial.source });
     if (problem) return rejected(problem.code, problem.message);
   }
   return accepted(moves.events, { id: payload.id, accountId, status: 'created' });

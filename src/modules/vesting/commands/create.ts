@@ -86,9 +86,7 @@ function amountUnits(amount: string, asset: Asset): bigint | Rejected {
 
 /** Mints into the hold account, or moves from the source as the caller (ownership and caps apply). */
 function fund(moves: LedgerMoves, grant: VestingGrant): ReturnType<LedgerMoves['transfer']> {
-  const id = `vesting:${grant.id}:fund`;
-  if (grant.source === 'mint') return moves.mint({ id, assetId: grant.assetId, toId: grant.holdAccountId, units: grant.totalUnits });
-  return moves.transfer({ id, fromId: grant.source, toId: grant.holdAccountId, units: grant.totalUnits }, { asCaller: true });
+  return moves.fund({ id: `vesting:${grant.id}:fund`, assetId: grant.assetId, toId: grant.holdAccountId, units: grant.totalUnits, source: grant.source });
 }
 
 /**
