@@ -54,7 +54,8 @@ function median(values: bigint[]): bigint {
 function percentText(part: bigint, whole: bigint): string {
   if (whole === 0n) return '0.00';
   const hundredths = (part * 10_000n) / whole;
-  return `${hundredths / 100n}.${(hundredths % 100n).toString().padStart(2, '0')}`;
+  const magnitude = hundredths < 0n ? -hundredths : hundredths;
+  return `${hundredths < 0n ? '-' : ''}${magnitude / 100n}.${(magnitude % 100n).toString().padStart(2, '0')}`;
 }
 
 /** The sample at or just before the end of each simulated year. */
@@ -137,6 +138,20 @@ export function writeSimOutput(outDir: string, runs: readonly SimRun[], summary:
   return Object.keys(files);
 }
 
+/** The assumptions behind the release of the pools the document leaves to discretion, in words. */
+function discretionaryNotes(assumptions: Record<string, unknown>): string[] {
+  const percent = (ppm: unknown) => `${Number(ppm) / 10_000}%`;
+  const spend = Object.entries((assumptions.fundSpendPerYearPpm ?? {}) as Record<string, number>)
+    .map(([fund, ppm]) => `${fund} ${percent(ppm)}`)
+    .join(', ');
+  return [
+    'Discretionary pools (the document gives no schedule for them), as assumed here:',
+    `  funds spent into circulation per year, as a share of their opening balance: ${spend || 'none'}; other funds are not spent`,
+    `  foundation milestone tranches attested at months ${JSON.stringify(assumptions.milestoneMonths)} (they go to the foundation fund, not to holders)`,
+    `  milestone burns triggered at months ${JSON.stringify(assumptions.burnMonths)}; miners paid every ${String(assumptions.miningIntervalDays)} days`,
+  ];
+}
+
 export function summaryText(summary: SimSummary): string {
   const finalTable = renderTable(
     ['at the end', 'median', 'min', 'max'],
@@ -160,8 +175,9 @@ export function summaryText(summary: SimSummary): string {
     '',
     finalTable,
     '',
-    'Release to holders by year (circulating + staked + fees burned), beside the BTT document:',
+    'Release by year (vested to holders, distributed by pools, spent by funds, staking rewards paid), beside the BTT document:',
     releaseTable,
+    ...discretionaryNotes(summary.assumptions),
     '',
     'Assumptions (behaviour the documents do not give; ppm = parts per million):',
     ...assumptions,

@@ -1,5 +1,8 @@
+import type { EngineState } from '../engine/state.ts';
 import type { GenesisConfig } from '../genesis/config.ts';
-import { burnedByReason } from '../modules/burns/index.ts';
+import { emissionPools } from '../modules/emission/index.ts';
+import { treasuryFunds } from '../modules/treasury/index.ts';
+import { vestedUnitsOfGrant, vestingGrants } from '../modules/vesting/index.ts';
 import { supplyUnits } from '../reports/supply.ts';
 import { Behaviours } from './behaviours.ts';
 import { type SimParams, simSteps } from './params.ts';
@@ -17,7 +20,11 @@ export interface SimSample {
   pools: bigint;
   escrow: bigint;
   burned: bigint;
-  /** Units that reached holders: circulating and staked, plus what holders' fees and staking burned since. */
+  /**
+   * Units the DAO's schedules and funds have let go to holders, cumulative: vested to holders'
+   * own accounts (claimed or not), distributed by emission pools, spent by treasury funds, paid
+   * as staking rewards (the reward burn included). Fees and revenue flowing back do not undo it.
+   */
   released: bigint;
   /** Balance of each treasury fund, by fund id. */
   funds: Record<string, bigint>;
@@ -68,16 +75,24 @@ function sample(world: SimWorld, step: number): SimSample {
   const { asset, byCategory } = supplyUnits(state, world.nowMs, world.config.governanceToken);
   const funds: Record<string, bigint> = {};
   for (const fund of world.config.treasury.funds) funds[fund.id] = world.balance(`@treasury.${fund.id}`);
-  // Only fee burns are paid by holders; milestone, treasury and staking-reward burns come out
-  // of DAO funds, whose units never reached the market.
-  const feesBurned = burnedByReason(state.modules.burns).feesUnits;
   return {
     step,
     timeMs: world.nowMs,
     total: asset.mintedUnits - asset.burnedUnits,
     ...byCategory,
     burned: asset.burnedUnits,
-    released: byCategory.circulating + byCategory.staked + feesBurned,
+    released: releasedUnits(state, world.nowMs),
     funds,
   };
+}
+
+function releasedUnits(state: EngineState, atMs: number): bigint {
+  let released = 0n;
+  for (const grant of vestingGrants(state.modules.vesting)) {
+    if (!grant.beneficiaryId.startsWith('@')) released += vestedUnitsOfGrant(grant, atMs);
+  }
+  for (const pool of emissionPools(state.modules.emission)) released += pool.distributedUnits;
+  for (const fund of treasuryFunds(state.modules.treasury)) released += fund.spentUnits;
+  for (const stake of state.modules.staking.stakes.values()) released += stake.paidUnits;
+  return released;
 }
