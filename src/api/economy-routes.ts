@@ -117,8 +117,15 @@ export function economyRoutes(app: FastifyInstance, engine: Engine): void {
   );
 }
 
+const view = (state: EngineState, value: unknown) => economyView(value, governanceDecimals(state));
+
 function economyReadRoutes(app: FastifyInstance, engine: Engine): void {
-  const view = (state: EngineState, value: unknown) => economyView(value, governanceDecimals(state));
+  scheduleRoutes(app, engine);
+  holderRoutes(app, engine);
+}
+
+/** What the genesis set in motion: allocations, vesting grants, emission pools. */
+function scheduleRoutes(app: FastifyInstance, engine: Engine): void {
   readRoute(
     app,
     { url: '/economy', operationId: 'getEconomy', summary: 'The governance token, genesis time and allocation table', response: Loose },
@@ -147,6 +154,10 @@ function economyReadRoutes(app: FastifyInstance, engine: Engine): void {
     }),
     engine,
   );
+}
+
+/** What holders have and may do: staking, funds, identity, burns, revenue owed. */
+function holderRoutes(app: FastifyInstance, engine: Engine): void {
   readRoute(
     app,
     { url: '/staking', operationId: 'getStaking', summary: 'Staking settings and tiers', response: Loose },
