@@ -243,3 +243,64 @@ describe('accumulator against the naive per-holder loop (exact rationals)', () =
 function gcd(a: bigint, b: bigint): bigint {
   return b === 0n ? a : gcd(b, a % b);
 }
+
+/**
+ * The same fixed-point rate applied eagerly: on every deposit, a loop over every holder adds
+ * shares * rate to what it is owed. The O(1) accumulator must give exactly the same claims,
+ * unit for unit: its lazy settlement is the only thing it adds to this loop.
+ */
+class EagerLoopPool {
+  carriedUnits = 0n;
+  totalShares = 0n;
+  readonly holders = new Map<string, { shares: bigint; owedScaled: bigint }>();
+
+  setShares(id: string, shares: bigint): void {
+    const holder = this.holders.get(id) ?? { shares: 0n, owedScaled: 0n };
+    this.totalShares += shares - holder.shares;
+    this.holders.set(id, { shares, owedScaled: holder.owedScaled });
+  }
+
+  deposit(units: bigint): void {
+    const shared = shareDeposit({ units, carriedUnits: this.carriedUnits, totalShares: this.totalShares });
+    this.carriedUnits = shared.carriedUnits;
+    for (const holder of this.holders.values()) holder.owedScaled += holder.shares * shared.incrementScaled;
+  }
+
+  claim(id: string): bigint {
+    const holder = this.holders.get(id) ?? { shares: 0n, owedScaled: 0n };
+    const paid = payout(holder.owedScaled);
+    this.holders.set(id, { shares: holder.shares, owedScaled: paid.restScaled });
+    return paid.units;
+  }
+}
+
+describe('accumulator: the same claims as a per-holder loop', () => {
+  const holderIds = ['a', 'b', 'c', 'd', 'e'];
+  const step = fc.oneof(
+    fc.record({ kind: fc.constant('shares' as const), holder: fc.constantFrom(...holderIds), shares: fc.bigInt({ min: 0n, max: 10n ** 24n }) }),
+    fc.record({ kind: fc.constant('deposit' as const), units: fc.bigInt({ min: 0n, max: 10n ** 24n }) }),
+    fc.record({ kind: fc.constant('claim' as const), holder: fc.constantFrom(...holderIds) }),
+  );
+
+  it('random share changes, deposits and claims: every claim is equal, unit for unit', () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 60 }), (steps) => {
+        const lazy = new AccumulatorPool();
+        const eager = new EagerLoopPool();
+        for (const item of steps) {
+          if (item.kind === 'shares') {
+            lazy.setShares(item.holder, item.shares);
+            eager.setShares(item.holder, item.shares);
+          } else if (item.kind === 'deposit') {
+            lazy.deposit(item.units);
+            eager.deposit(item.units);
+          } else {
+            expect(lazy.claim(item.holder)).toBe(eager.claim(item.holder));
+          }
+        }
+        for (const id of holderIds) expect(lazy.claim(id)).toBe(eager.claim(id));
+      }),
+      fcOptions,
+    );
+  });
+});
