@@ -46,6 +46,9 @@ const statusByCode: Readonly<Record<string, number>> = {
   config_invalid: 400,
   time_before_genesis: 404,
   not_configured: 409,
+  signature_required: 401,
+  ballots_secret: 403,
+  tally_file_invalid: 400,
   // Who is asking.
   unauthenticated: 401,
   signature_invalid: 401,

@@ -8,6 +8,7 @@ import { assetRoutes } from './asset-routes.ts';
 import { bearerAuth } from './auth.ts';
 import { commandRoutes } from './command-routes.ts';
 import { economyRoutes } from './economy-routes.ts';
+import { governanceRoutes } from './governance-routes.ts';
 import { logRoutes } from './log-routes.ts';
 import { metaRoutes } from './meta-routes.ts';
 import { problem, sendProblem, toProblem } from './problem.ts';
@@ -52,6 +53,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         logRoutes(v1, engine);
         commandRoutes(v1, engine);
         economyRoutes(v1, engine);
+        governanceRoutes(v1, engine);
       },
       { prefix: '/v1' },
     );

@@ -1,4 +1,4 @@
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
@@ -8,22 +8,31 @@ import { isValidId } from '../kernel/ids.ts';
 import { openStore } from '../store/open.ts';
 import { readDaoFile, resolveDataDir, storeConfig, writeDaoFile } from './config.ts';
 import { openDaoStore } from './dao-store.ts';
+import { callApi, resolveTarget, type ServerOptions } from './http-client.ts';
 import { emit, type JsonOption, warn } from './output.ts';
 import { assertNoLiveServer, warnIfLiveServer } from './server-pid.ts';
 
 interface LogFileOptions extends JsonOption {
-  log: string;
+  log?: string;
   data?: string;
 }
 
 export function registerExportImport(program: Command): void {
   program
     .command('export')
-    .description('write the whole log of a DAO to a JSON Lines file, offline')
-    .requiredOption('--log <file.jsonl>', 'the file to write')
+    .description('write the whole log of a DAO to a JSON Lines file, offline; or `export ballots PROPOSAL`: its signed ballots (from a running server)')
+    .argument('[what]', '"ballots" to export a proposal\'s signed ballots')
+    .argument('[proposal]', 'the proposal, with "ballots"')
+    .option('--log <file.jsonl>', 'the file to write the log to')
+    .option('--out <file.json>', 'with "ballots": the file to write (default: stdout)')
     .option('--data <dir>', 'data directory (default: $POLITY_DATA or ./data)')
+    .option('--url <url>', 'with "ballots": server URL (default: $POLITY_URL or http://127.0.0.1:7070)')
+    .option('--token <token>', 'with "ballots": API bearer token (default: $POLITY_TOKEN, else DATA/admin.token)')
     .option('--json', 'print one JSON object')
-    .action(async (options: LogFileOptions) => {
+    .action(async (what: string | undefined, proposal: string | undefined, options: LogFileOptions & { out?: string; url?: string; token?: string }) => {
+      if (what === 'ballots') return exportBallots(proposal, options);
+      if (what !== undefined) throw new PolityError('usage', `export ${what}: only "ballots" or --log`);
+      if (options.log === undefined) throw new PolityError('usage', 'give --log FILE (or: export ballots PROPOSAL)');
       const dataDir = resolveDataDir(options.data);
       warnIfLiveServer(dataDir, 'export');
       const file = resolve(options.log);
@@ -40,7 +49,7 @@ export function registerExportImport(program: Command): void {
     .option('--data <dir>', 'a new data directory (default: $POLITY_DATA or ./data)')
     .option('--json', 'print one JSON object')
     .addHelpText('after', '\nThe admin token is not in the log (only its hash is); copy admin.token from the original node if you need it.')
-    .action(async (options: LogFileOptions) => {
+    .action(async (options: LogFileOptions & { log: string }) => {
       const dataDir = resolveDataDir(options.data);
       const file = resolve(options.log);
       assertNoLiveServer(dataDir, 'import');
@@ -85,4 +94,22 @@ async function firstRecordDaoId(file: string): Promise<string> {
   }
   if (!isValidId(daoId)) throw new PolityError('file_invalid', `--log ${file}: line 1 has no valid daoId`);
   return daoId;
+}
+
+/** The signed ballots of a proposal, for `polity tally --ballots FILE` anywhere. */
+async function exportBallots(proposal: string | undefined, options: ServerOptions & { out?: string }): Promise<void> {
+  if (proposal === undefined) throw new PolityError('usage', 'export ballots PROPOSAL');
+  const answer = await callApi<{ ballots: unknown[] }>(resolveTarget(options), {
+    method: 'GET',
+    path: `/v1/proposals/${encodeURIComponent(proposal)}/ballots`,
+  });
+  const text = `${JSON.stringify(answer, null, 1)}\n`;
+  if (options.out === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  writeFileSync(resolve(options.out), text);
+  emit(options, { proposal, ballots: answer.ballots.length, file: resolve(options.out) }, () => [
+    `wrote ${answer.ballots.length} signed ballots of ${proposal} to ${resolve(options.out ?? '')}`,
+  ]);
 }

@@ -239,6 +239,7 @@ export class Engine {
       const seq = this.lastSeq + 1;
       const timeMs = Math.max(this.clock.nowMs(), this.lastTimeMs);
       const ctx: CommandContext = { ...item.principal, seq, timeMs, daoId: this.daoId };
+      if (item.envelope.signature !== undefined) ctx.signed = true;
       const outcome = findCommand(item.envelope.type).apply(state, item.envelope.payload as never, ctx);
       if (!outcome.ok) {
         this.metrics.commandsRejected += 1;

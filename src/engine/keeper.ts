@@ -2,6 +2,7 @@ import { systemActorId } from '../access/state.ts';
 import { daySeconds } from '../kernel/rates.ts';
 import { expiriesPerCommandMax } from '../ledger/limits.ts';
 import { emissionPools, emittableUnits } from '../modules/emission/index.ts';
+import { dueProposals } from '../modules/governance/index.ts';
 import { releasableUnits, vestingGrants } from '../modules/vesting/index.ts';
 import type { Engine } from './engine.ts';
 
@@ -14,7 +15,9 @@ export interface Keeper {
 /**
  * The built-in keeper: time-driven transitions with effects are ordinary commands that
  * anyone may submit; the keeper submits the due ones as the system actor: it expires pending
- * transfers whose timeout has passed (every tick), and releases vested tokens and emits pool
+ * transfers whose timeout has passed and moves proposals on (starts the vote when the
+ * discussion is over, executes queued ones whose category auto-executes) every tick, and
+ * releases vested tokens and emits pool
  * rewards that have come due (once per `releaseEveryMs`, a day by default: a release every
  * second would fill the log with dust).
  */
@@ -26,7 +29,7 @@ export function startKeeper(engine: Engine, options: { intervalMs?: number; rele
     if (running) return 0;
     running = true;
     try {
-      let done = await expireDue(engine);
+      let done = (await expireDue(engine)) + (await advanceProposals(engine));
       if (engine.nowMs() - lastReleaseMs >= releaseEveryMs) {
         lastReleaseMs = engine.nowMs();
         done += await releaseDue(engine);
@@ -73,5 +76,16 @@ async function releaseDue(engine: Engine): Promise<number> {
       .map((pool) => engine.submit(system, { type: 'emission.emit', payload: { pool: pool.id } })),
   ];
   const outcomes = await Promise.all(submitted);
+  return outcomes.filter((outcome) => outcome.ok).length;
+}
+
+/** Proposals whose discussion is over start voting; auto-executing ones run after their timelock. */
+async function advanceProposals(engine: Engine): Promise<number> {
+  const due = dueProposals(engine.state, engine.nowMs());
+  const system = { actorId: systemActorId };
+  const outcomes = await Promise.all([
+    ...due.startVoting.map((proposal) => engine.submit(system, { type: 'governance.start_voting', payload: { proposal } })),
+    ...due.execute.map((proposal) => engine.submit(system, { type: 'governance.execute', payload: { proposal } })),
+  ]);
   return outcomes.filter((outcome) => outcome.ok).length;
 }

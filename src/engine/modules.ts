@@ -1,7 +1,12 @@
 import { burnsModule } from '../modules/burns/index.ts';
+import { committeesModule } from '../modules/committees/index.ts';
+import { constitutionModule } from '../modules/constitution/index.ts';
 import { economyModule } from '../modules/economy/index.ts';
 import { emissionModule } from '../modules/emission/index.ts';
+import { governanceModule } from '../modules/governance/index.ts';
 import { identityModule } from '../modules/identity/index.ts';
+import { multisigModule } from '../modules/multisig/index.ts';
+import { powerModule } from '../modules/power/index.ts';
 import { revenueModule } from '../modules/revenue/index.ts';
 import { stakingModule } from '../modules/staking/index.ts';
 import { treasuryModule } from '../modules/treasury/index.ts';
@@ -19,6 +24,11 @@ export const domainModules = {
   revenue: revenueModule,
   treasury: treasuryModule,
   burns: burnsModule,
+  committees: committeesModule,
+  multisig: multisigModule,
+  constitution: constitutionModule,
+  power: powerModule,
+  governance: governanceModule,
 } as const;
 
 type Modules = typeof domainModules;

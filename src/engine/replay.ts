@@ -18,8 +18,10 @@ export interface LoadedState {
  * it, evolved in order. The chain must be unbroken; `polity verify` re-checks every hash.
  */
 export async function loadState(store: Store): Promise<LoadedState> {
-  const snapshot = await store.latestSnapshot();
-  const state = snapshot ? decodeSnapshot(snapshot.stateJson) : createEngineState(store.daoId);
+  const stored = await store.latestSnapshot();
+  const decoded = stored ? decodeSnapshot(stored.stateJson) : undefined;
+  const snapshot = decoded && hasEveryModule(decoded) ? stored : undefined;
+  const state = snapshot && decoded ? decoded : createEngineState(store.daoId);
   let seq = snapshot?.seq ?? 0;
   let hash = snapshot?.hash ?? genesisHash;
   // The snapshot's own record holds its time: without it a restart with no tail to replay
@@ -37,6 +39,16 @@ export async function loadState(store: Store): Promise<LoadedState> {
     if (page.length < replayPageRecords) break;
   }
   return { state, seq, hash, timeMs };
+}
+
+/**
+ * A snapshot written before a module existed lacks that module's slice, and the slice may
+ * depend on events from before the snapshot (voting power follows every transfer): such a
+ * snapshot is ignored and the log replayed from genesis instead.
+ */
+function hasEveryModule(state: EngineState): boolean {
+  const modules = (state.modules ?? {}) as Record<string, unknown>;
+  return Object.keys(createEngineState('').modules).every((name) => name in modules);
 }
 
 async function recordTimeMs(store: Store, seq: number): Promise<number> {

@@ -32,5 +32,5 @@ export function evolve(state: EngineState, event: DomainEvent, stamp: EventStamp
   const modules = modulesByEventType.get(event.type);
   if (modules === undefined) return;
   const slices = state.modules as Record<string, unknown>;
-  for (const [name, module] of modules) module.evolve(slices[name], event, stamp);
+  for (const [name, module] of modules) module.evolve(slices[name], event, stamp, state);
 }

@@ -12,6 +12,8 @@ export interface CommandContext extends Principal {
   seq: number;
   timeMs: number;
   daoId: string;
+  /** The command carried a signature the engine verified (ballots must be signed). */
+  signed?: boolean;
 }
 
 /** A command as submitted: the log keeps exactly this. */

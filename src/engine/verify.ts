@@ -121,6 +121,7 @@ class Replay {
     const { type, payload } = body.command;
     const ctx: CommandContext = { seq: body.seq, timeMs: body.timeMs, daoId: body.daoId, actorId: body.actorId };
     if (body.tokenId !== undefined) ctx.tokenId = body.tokenId;
+    if (body.command.signature !== undefined) ctx.signed = true;
     let outcome: Outcome;
     try {
       validatePayload(type, payload);

@@ -10,6 +10,7 @@ it('freezes the public exports of the treasury module', () => {
     'incomeRules',
     'incomeSplit',
     'receiveIncome',
+    'spendFromFund',
     'spendableInWindowUnits',
     'spentInWindowUnits',
     'treasuryBurnAction',

@@ -25,6 +25,7 @@ export type {
 export { type IncomeInput, receiveIncome } from './income.ts';
 export { classShares, incomeSplit } from './income-split.ts';
 export { incomeRules, spendableInWindowUnits, spentInWindowUnits, type TreasuryFundView, treasuryFund, treasuryFunds } from './queries.ts';
+export { type SpendFromFundInput, spendFromFund } from './spend-from-fund.ts';
 export {
   type FundPart,
   fundAccountId,

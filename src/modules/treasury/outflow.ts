@@ -24,9 +24,10 @@ export interface OutflowRequest {
 export type CheckedOutflow = { fund: TreasuryFund; asset: Asset; units: bigint; repeated: boolean };
 
 /**
- * The shared checks of treasury.spend and treasury.burn, in order: not_authorized,
- * fund_not_found, amount_invalid, <kind>_exists (a repeat with the same body is `repeated`),
- * spending_limit_exceeded, recent_spends_max_reached.
+ * The shared checks of treasury.spend and treasury.burn before anything moves, in order:
+ * not_authorized, fund_not_found, amount_invalid, <kind>_exists (a repeat with the same body
+ * is `repeated`). The rolling limit comes next: `checkOutflowLimit` (burn) or `spendFromFund`
+ * (spend, which every module spending from a fund goes through).
  */
 export function checkOutflow(state: EngineState, ctx: CommandContext, request: OutflowRequest): CheckedOutflow | Rejected {
   const resource = fundResource(request.fundId);
@@ -47,16 +48,29 @@ export function checkOutflow(state: EngineState, ctx: CommandContext, request: O
     if (request.matches(previous, fund, units)) return { fund, asset, units, repeated: true };
     return rejected(request.existsCode, `${request.transferId} exists with other fields`);
   }
-  const limitProblem = checkLimit(fund, asset, units, ctx.timeMs);
-  if (limitProblem) return limitProblem;
   return { fund, asset, units, repeated: false };
 }
 
-/** The rolling window: what left the fund in (now - period, now] plus this amount must stay within the limit. */
-function checkLimit(fund: TreasuryFund, asset: Asset, units: bigint, nowMs: number): Rejected | undefined {
+/** Outflows of one fund made earlier in the same command: not in the state yet, but they count. */
+export interface EarlierOutflows {
+  units: bigint;
+  count: number;
+}
+
+/**
+ * The rolling window, in order spending_limit_exceeded, recent_spends_max_reached: what left
+ * the fund in (now - period, now], plus what left it earlier in this command, plus this amount
+ * must stay within the limit.
+ */
+export function checkOutflowLimit(
+  fund: TreasuryFund,
+  asset: Asset,
+  request: { units: bigint; nowMs: number; earlier?: EarlierOutflows },
+): Rejected | undefined {
   const limit = fund.spendingLimit;
   if (limit === undefined) return undefined;
-  const spent = spentInWindowUnits(fund, nowMs);
+  const { units, nowMs, earlier = { units: 0n, count: 0 } } = request;
+  const spent = spentInWindowUnits(fund, nowMs) + earlier.units;
   if (spent + units > limit.amountUnits) {
     const left = limit.amountUnits > spent ? limit.amountUnits - spent : 0n;
     return rejected(
@@ -65,7 +79,7 @@ function checkLimit(fund: TreasuryFund, asset: Asset, units: bigint, nowMs: numb
     );
   }
   const windowStartMs = nowMs - limit.periodSeconds * 1000;
-  const inWindow = fund.recentSpends.filter((spend) => spend.timeMs > windowStartMs).length;
+  const inWindow = fund.recentSpends.filter((spend) => spend.timeMs > windowStartMs).length + earlier.count;
   if (inWindow >= recentSpendsMax)
     return rejected('recent_spends_max_reached', `fund ${fund.id} made ${recentSpendsMax} outflows in this window; wait for the oldest to leave it`);
   return undefined;

@@ -18,6 +18,9 @@
  *   (credit_account_not_found, asset_mismatch, insufficient_funds, ...).
  * treasury.burn: not_authorized (treasury.burn on fund:<id>), fund_not_found, amount_invalid,
  *   burn_exists, spending_limit_exceeded, recent_spends_max_reached, then the ledger's codes.
+ * spendFromFund (for other modules, which authorise the spend themselves; treasury.spend uses
+ *   it too): fund_not_found, amount_invalid, spending_limit_exceeded, recent_spends_max_reached,
+ *   then the ledger's codes; spend_exists when the spend id was used before.
  * receiveIncome (for other modules): income_class_invalid, amount_invalid,
  *   debit_account_not_found, income_rules_not_set, then the ledger's codes.
  */
@@ -48,4 +51,5 @@ export const burnRejections = [
   'spending_limit_exceeded',
   'recent_spends_max_reached',
 ] as const;
+export const spendFromFundRejections = ['fund_not_found', 'amount_invalid', 'spending_limit_exceeded', 'recent_spends_max_reached', 'spend_exists'] as const;
 export const receiveIncomeRejections = ['income_class_invalid', 'amount_invalid', 'debit_account_not_found', 'income_rules_not_set'] as const;

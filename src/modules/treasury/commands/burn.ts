@@ -4,7 +4,7 @@ import { accepted, type CommandDefinition, rejected } from '../../../engine/type
 import { formatAmount } from '../../../kernel/amount.ts';
 import { LedgerMoves } from '../../../ledger/moves.ts';
 import type { TreasuryBurned } from '../events.ts';
-import { checkOutflow } from '../outflow.ts';
+import { checkOutflow, checkOutflowLimit } from '../outflow.ts';
 import { TreasuryBurnSchema } from '../schema.ts';
 import { burnTransferId, treasuryBurnAction } from '../state.ts';
 
@@ -38,6 +38,8 @@ export const burn: CommandDefinition<EngineState, TreasuryBurnPayload, TreasuryB
     const { fund, asset, units } = checked;
     const result = { id: payload.id, fund: fund.id, amount: formatAmount(units, asset.decimals) };
     if (checked.repeated) return accepted([], { ...result, status: 'exists' });
+    const limitProblem = checkOutflowLimit(fund, asset, { units, nowMs: ctx.timeMs });
+    if (limitProblem) return limitProblem;
     const moves = new LedgerMoves(state, ctx);
     const problem = moves.burn({ id: transferId, fromId: fund.accountId, units });
     if (problem) return rejected(problem.code, problem.message);

@@ -4,10 +4,10 @@ import { accepted, type CommandDefinition, rejected } from '../../../engine/type
 import { formatAmount } from '../../../kernel/amount.ts';
 import { assert } from '../../../kernel/assert.ts';
 import { LedgerMoves } from '../../../ledger/moves.ts';
-import type { TreasurySpent } from '../events.ts';
 import { spendMemoLengthMax } from '../limits.ts';
 import { checkOutflow } from '../outflow.ts';
 import { SpendSchema } from '../schema.ts';
+import { spendFromFund } from '../spend-from-fund.ts';
 import { spendTransferId, treasurySpendAction } from '../state.ts';
 
 export type SpendPayload = Static<typeof SpendSchema>;
@@ -23,6 +23,7 @@ export interface SpendResult {
  * Pays out of a fund. Only holders of `treasury.spend` on `fund:<id>` may (governance and the
  * multisig, once they exist); a fund with a spending limit refuses what would take its
  * outflows in the rolling period above the limit. A retry with the same id and body is `exists`.
+ * The outflow itself goes through `spendFromFund`, the one path every spend from a fund takes.
  */
 export const spend: CommandDefinition<EngineState, SpendPayload, SpendResult> = {
   type: 'treasury.spend',
@@ -48,11 +49,9 @@ export const spend: CommandDefinition<EngineState, SpendPayload, SpendResult> = 
     const result = { id: payload.id, fund: fund.id, to: payload.to, amount: formatAmount(units, asset.decimals) };
     if (checked.repeated) return accepted([], { ...result, status: 'exists' });
     const moves = new LedgerMoves(state, ctx);
-    const transfer = { id: transferId, fromId: fund.accountId, toId: payload.to, units, ...(payload.memo === undefined ? {} : { memo: payload.memo }) };
-    const problem = moves.transfer(transfer);
+    const memo = payload.memo === undefined ? {} : { memo: payload.memo };
+    const problem = spendFromFund(state, moves, { spendId: payload.id, fundId: fund.id, toAccountId: payload.to, units, atMs: ctx.timeMs, ...memo });
     if (problem) return rejected(problem.code, problem.message);
-    const event: TreasurySpent = { type: 'treasury_spent', spendId: payload.id, fundId: fund.id, toId: payload.to, amountUnits: units };
-    moves.note(event);
     return accepted(moves.events, { ...result, status: 'spent' });
   },
 };

@@ -1,0 +1,219 @@
+/**
+ * Tally benchmark: `node --import tsx bench/governance-tally.ts [--ballots N] [--choices N]
+ * [--seed N] [--no-snapshot] [--json]`. For every ballot type it generates N seeded random
+ * ballots (default 1,000,000) over C choices (default 10; basic always has 3: For, Against,
+ * Abstain), times `tally()` on them, and times Snapshot's own scoring classes
+ * (@snapshot-labs/snapshot.js, a dev dependency) on the same ballots when installed.
+ * Targets: ranked-choice <= 2 s, the others <= 1 s. `bench/governance.ts` reuses
+ * `tallyBenchmark`.
+ */
+import { pathToFileURL } from 'node:url';
+import { createPrng, type Prng } from '../src/kernel/prng.ts';
+import { type Ballot, type BallotType, ballotTypes, tally } from '../src/modules/voting/index.ts';
+import { round, table } from './stats.ts';
+
+export interface TallyBenchResult {
+  type: BallotType;
+  /** Seconds for tally() on all the ballots. */
+  seconds: number;
+  /** Seconds for snapshot.js's getScores() on the same ballots; null when not installed or no such type. */
+  snapshotSeconds: number | null;
+  /** Seconds the target allows. */
+  targetSeconds: number;
+  choices: number;
+  valid: number;
+}
+
+export interface TallyBenchSummary {
+  ballots: number;
+  choices: number;
+  seed: number;
+  snapshotVersion: string | null;
+  results: TallyBenchResult[];
+}
+
+export interface TallyBenchOptions {
+  seed?: number;
+  /** Also time snapshot.js (default true when it is installed). */
+  snapshot?: boolean;
+  log?: (message: string) => void;
+}
+
+/** Base units per token of the benchmark's power (an 18-decimal governance token). */
+const unitsPerToken = 10n ** 18n;
+
+export const tallyTargetSeconds: Record<BallotType, number> = {
+  basic: 1,
+  'single-choice': 1,
+  approval: 1,
+  'ranked-choice': 2,
+  weighted: 1,
+  quadratic: 1,
+  copeland: 1,
+  'quadratic-credits': 1,
+};
+
+export async function tallyBenchmark(ballots = 1_000_000, choices = 10, options: TallyBenchOptions = {}): Promise<TallyBenchSummary> {
+  const seed = options.seed ?? 1;
+  const log = options.log ?? (() => {});
+  const snapshot = options.snapshot === false ? null : await loadSnapshot();
+  const results: TallyBenchResult[] = [];
+  for (const type of ballotTypes) {
+    const choiceCount = type === 'basic' ? 3 : choices;
+    // Warm the JIT on a small run of the same shape, then time one full run.
+    tally(type, choiceCount, generateBallots(type, choiceCount, Math.min(ballots, 20_000), createPrng(seed + 1)));
+    const generated = generateBallots(type, choiceCount, ballots, createPrng(seed));
+    const started = performance.now();
+    const result = tally(type, choiceCount, generated);
+    const seconds = (performance.now() - started) / 1000;
+    const snapshotSeconds = snapshot ? timeSnapshot(snapshot, type, choiceCount, generated) : null;
+    results.push({ type, seconds: round(seconds, 3), snapshotSeconds: snapshotSeconds === null ? null : round(snapshotSeconds, 3), targetSeconds: tallyTargetSeconds[type], choices: choiceCount, valid: ballots - result.invalid.length });
+    log(`${type}: ${round(seconds, 3)} s${snapshotSeconds === null ? '' : `, snapshot.js ${round(snapshotSeconds, 3)} s`}`);
+  }
+  return { ballots, choices, seed, snapshotVersion: snapshot?.version ?? null, results };
+}
+
+/** Random ballots of one type: powers of 1 to 1,000,000 tokens with 18 decimals. */
+export function generateBallots(type: BallotType, choiceCount: number, count: number, prng: Prng): Ballot[] {
+  const ballots = new Array<Ballot>(count);
+  for (let index = 0; index < count; index += 1) {
+    const power = BigInt(1 + prng.nextInt(1_000_000)) * unitsPerToken + prng.nextBigInt(unitsPerToken);
+    ballots[index] = { voter: `voter-${index}`, power, choice: randomChoice(type, choiceCount, power, prng) };
+  }
+  return ballots;
+}
+
+/**
+ * The shapes: single choice uniform; approval approves each choice with probability 1/2
+ * (empty ballots included); rankings are uniform permutations; weighted, quadratic and credits
+ * ballots use a uniform number (1..choices) of distinct choices, weights 1..100, and credits
+ * spend the power in those proportions (floored, so at most the power).
+ */
+function randomChoice(type: BallotType, choiceCount: number, power: bigint, prng: Prng): unknown {
+  switch (type) {
+    case 'basic':
+    case 'single-choice':
+      return 1 + prng.nextInt(choiceCount);
+    case 'approval':
+      return permutation(choiceCount, prng).filter(() => prng.nextInt(2) === 1);
+    case 'ranked-choice':
+    case 'copeland':
+      return permutation(choiceCount, prng);
+    case 'weighted':
+    case 'quadratic':
+      return weights(choiceCount, prng);
+    case 'quadratic-credits':
+      return credits(weights(choiceCount, prng), power);
+  }
+}
+
+function permutation(choiceCount: number, prng: Prng): number[] {
+  const order = Array.from({ length: choiceCount }, (_, index) => index + 1);
+  for (let index = choiceCount - 1; index > 0; index -= 1) {
+    const other = prng.nextInt(index + 1);
+    [order[index], order[other]] = [order[other] as number, order[index] as number];
+  }
+  return order;
+}
+
+function weights(choiceCount: number, prng: Prng): Record<string, number> {
+  const used = permutation(choiceCount, prng).slice(0, 1 + prng.nextInt(choiceCount));
+  const map: Record<string, number> = {};
+  for (const choice of used.sort((a, b) => a - b)) map[String(choice)] = 1 + prng.nextInt(100);
+  return map;
+}
+
+function credits(shares: Record<string, number>, power: bigint): Record<string, string> {
+  const sum = BigInt(Object.values(shares).reduce((a, b) => a + b, 0));
+  const map: Record<string, string> = {};
+  for (const [key, share] of Object.entries(shares)) map[key] = ((power * BigInt(share)) / sum).toString();
+  return map;
+}
+
+interface SnapshotVote {
+  choice: unknown;
+  balance: number;
+  scores: number[];
+}
+type SnapshotVotingClass = new (proposal: { choices: string[] }, votes: SnapshotVote[], strategies: unknown[], selected: unknown) => { getScores(): number[] };
+interface SnapshotVoting {
+  version: string;
+  classes: Partial<Record<BallotType, SnapshotVotingClass>>;
+}
+
+/** snapshot.js's voting classes, or null when the dev dependency is not installed. */
+export async function loadSnapshot(): Promise<SnapshotVoting | null> {
+  try {
+    const loaded = await import('@snapshot-labs/snapshot.js');
+    const { createRequire } = await import('node:module');
+    const version = (createRequire(import.meta.url)('@snapshot-labs/snapshot.js/package.json') as { version: string }).version;
+    return { version, classes: loaded.default.utils.voting as unknown as Partial<Record<BallotType, SnapshotVotingClass>> };
+  } catch {
+    return null;
+  }
+}
+
+function timeSnapshot(snapshot: SnapshotVoting, type: BallotType, choiceCount: number, ballots: readonly Ballot[]): number | null {
+  const Voting = snapshot.classes[type];
+  if (!Voting) return null;
+  const choices = Array.from({ length: choiceCount }, (_, index) => `choice ${index + 1}`);
+  // Snapshot takes powers as floats in token units.
+  const votes = ballots.map(({ choice, power }) => {
+    const balance = Number(power) / 1e18;
+    return { choice, balance, scores: [balance] };
+  });
+  const strategies = [{ name: 'ticket', network: '1', params: {} }];
+  const started = performance.now();
+  new Voting({ choices }, votes, strategies, undefined).getScores();
+  return (performance.now() - started) / 1000;
+}
+
+function parseArgs(argv: string[]): { ballots: number; choices: number; seed: number; snapshot: boolean; json: boolean } {
+  const options = { ballots: 1_000_000, choices: 10, seed: 1, snapshot: true, json: false };
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index];
+    const value = (): number => {
+      const parsed = Number(argv[index + 1]);
+      index += 1;
+      if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`${arg} needs a positive integer`);
+      return parsed;
+    };
+    if (arg === '--ballots') options.ballots = value();
+    else if (arg === '--choices') options.choices = value();
+    else if (arg === '--seed') options.seed = value();
+    else if (arg === '--no-snapshot') options.snapshot = false;
+    else if (arg === '--json') options.json = true;
+    else throw new Error(`unknown option ${arg}; usage: bench/governance-tally.ts [--ballots N] [--choices N] [--seed N] [--no-snapshot] [--json]`);
+  }
+  return options;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const summary = await tallyBenchmark(options.ballots, options.choices, {
+    seed: options.seed,
+    snapshot: options.snapshot,
+    log: (message) => process.stderr.write(`[bench] ${message}\n`),
+  });
+  const rows = summary.results.map((result) => [
+    result.type,
+    String(result.choices),
+    result.seconds.toFixed(3),
+    `<= ${result.targetSeconds}`,
+    result.seconds <= result.targetSeconds ? 'yes' : 'NO',
+    result.snapshotSeconds === null ? '-' : result.snapshotSeconds.toFixed(3),
+  ]);
+  console.log(`${summary.ballots.toLocaleString('en-US')} ballots per type, seed ${summary.seed}, snapshot.js ${summary.snapshotVersion ?? 'not installed'}`);
+  console.log(table([['type', 'choices', 'seconds', 'target', 'met', 'snapshot.js seconds'], ...rows], new Set([1, 2, 5])));
+  if (options.json) {
+    const results = summary.results.map(({ type, seconds, snapshotSeconds }) => ({ type, seconds, snapshotSeconds }));
+    console.log(JSON.stringify({ ballots: summary.ballots, choices: summary.choices, results }));
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,137 @@
+import { type Static, Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Engine } from '../engine/engine.ts';
+import type { EngineState } from '../engine/state.ts';
+import { formatAmount } from '../kernel/amount.ts';
+import { PolityError } from '../kernel/errors.ts';
+import { type Proposal, proposals, proposalView } from '../modules/governance/index.ts';
+import { principalOf } from './auth.ts';
+import { economyView } from './economy-views.ts';
+import { IdParams, responses } from './schemas.ts';
+import { bearerSecurity } from './submit.ts';
+
+const Loose = Type.Object({}, { additionalProperties: true });
+
+function decimalsOf(state: EngineState): number {
+  const id = state.modules.economy.governanceAssetId;
+  return (id === undefined ? undefined : state.ledger.assets.get(id)?.decimals) ?? 0;
+}
+
+/** A proposal as clients read it: its record, its state now, and (unless secret and open) its ballots and tally. */
+export function proposalJson(state: EngineState, proposal: Proposal, nowMs: number): Record<string, unknown> {
+  const category = state.modules.governance.categories.get(proposal.category);
+  const view = category ? proposalView(proposal, category, nowMs) : undefined;
+  const decimals = decimalsOf(state);
+  const hidden = proposal.secret && view?.status === 'voting';
+  const { ballots, ...record } = proposal;
+  return {
+    ...(economyView(record, decimals) as Record<string, unknown>),
+    state: view
+      ? { ...view, tally: view.tally && economyView({ ...view.tally, scores: view.tally.scores.map((units) => formatAmount(units, decimals)) }, decimals) }
+      : null,
+    ballots: hidden ? null : [...ballots.values()].map((ballot) => economyView(ballot, decimals)),
+    ballotCount: ballots.size,
+  };
+}
+
+/** Proposals, their ballots with signatures (from the log), and who the caller is. */
+export function governanceRoutes(app: FastifyInstance, engine: Engine): void {
+  app.get(
+    '/me',
+    {
+      schema: {
+        tags: ['governance'],
+        operationId: 'whoAmI',
+        summary: 'The actor and token of this request, and the DAO',
+        security: bearerSecurity,
+        response: responses({ 200: Loose }),
+      },
+    },
+    async (request) => ({
+      ...principalOf(request),
+      daoId: engine.daoId,
+    }),
+  );
+  app.get(
+    '/proposals',
+    {
+      schema: {
+        tags: ['governance'],
+        operationId: 'listProposals',
+        summary: 'Every proposal with its state now',
+        security: bearerSecurity,
+        response: responses({ 200: Type.Object({ items: Type.Array(Loose) }) }),
+      },
+    },
+    async () => ({ items: proposals(engine.state.modules.governance).map((item) => proposalJson(engine.state, item, engine.nowMs())) }),
+  );
+  app.get<{ Params: Static<typeof IdParams> }>(
+    '/proposals/:id',
+    {
+      schema: {
+        tags: ['governance'],
+        operationId: 'getProposal',
+        summary: 'A proposal: record, revisions, comments, state now, tally and ballots (hidden while a secret vote is open)',
+        security: bearerSecurity,
+        params: IdParams,
+        response: responses({ 200: Loose }),
+      },
+    },
+    async (request) => proposalJson(engine.state, findProposal(engine, request.params.id), engine.nowMs()),
+  );
+  app.get<{ Params: Static<typeof IdParams> }>(
+    '/proposals/:id/ballots',
+    {
+      schema: {
+        tags: ['governance'],
+        operationId: 'exportBallots',
+        summary: 'The signed ballots of a proposal as recorded in the log, for an offline re-tally (`polity tally --ballots FILE`)',
+        security: bearerSecurity,
+        params: IdParams,
+        response: responses({ 200: Loose }),
+      },
+    },
+    async (request) => exportBallots(engine, findProposal(engine, request.params.id)),
+  );
+}
+
+function findProposal(engine: Engine, id: string): Proposal {
+  const proposal = engine.state.modules.governance.proposals.get(id);
+  if (!proposal) throw new PolityError('proposal_not_found', `no proposal ${id}`);
+  return proposal;
+}
+
+/**
+ * Each counted ballot with the signed command it came from (read back from the log by its
+ * seq), the voter's public key and the power it counted with, so anyone can check every
+ * signature and recompute the result without trusting this server's tally.
+ */
+async function exportBallots(engine: Engine, proposal: Proposal): Promise<Record<string, unknown>> {
+  const category = engine.state.modules.governance.categories.get(proposal.category);
+  const view = category ? proposalView(proposal, category, engine.nowMs()) : undefined;
+  if (proposal.secret && view?.status === 'voting') throw new PolityError('ballots_secret', `the ballots of ${proposal.id} are secret until voting closes`);
+  const decimals = decimalsOf(engine.state);
+  const ballots = [];
+  for (const ballot of proposal.ballots.values()) {
+    const [entry] = await engine.store.readLog(ballot.seq - 1, 1);
+    const command = entry?.record.command;
+    ballots.push({
+      voter: ballot.voter,
+      power: formatAmount(ballot.powerUnits, decimals),
+      choice: ballot.choice,
+      seq: ballot.seq,
+      publicKey: engine.state.access.actors.get(ballot.voter)?.publicKey ?? null,
+      command: command ? { type: command.type, payload: command.payload } : null,
+      signature: command?.signature ?? null,
+    });
+  }
+  return {
+    daoId: engine.daoId,
+    proposal: proposal.id,
+    type: proposal.ballotType,
+    choices: proposal.choices,
+    decimals,
+    snapshotSeq: proposal.snapshot?.seq ?? null,
+    ballots,
+  };
+}

@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forEachBackend } from '../../../test/support/backends.ts';
+import { LedgerWorld } from '../../../test/support/ledger-world.ts';
+import { generateKeyPair, type KeyPair, signedText, signText } from '../../access/signature.ts';
+import type { SubmitOutcome } from '../../engine/engine.ts';
+import { verifyStore } from '../../engine/verify.ts';
+import { proposalStatus } from './index.ts';
+
+const hourMs = 3_600_000;
+const dayMs = 24 * hourMs;
+
+/**
+ * The whole life of a proposal on the real engine: a DAO with a treasury fund and three
+ * members, one delegating; a proposal is drafted, amended, discussed, voted on with signed
+ * ballots, waits out its timelock and moves the treasury.
+ */
+forEachBackend((backend) => {
+  let w: LedgerWorld;
+  let asset: string;
+  const keys = new Map<string, KeyPair>();
+  const members = ['alice', 'bob', 'carol', 'dave'];
+
+  beforeAll(async () => {
+    w = await LedgerWorld.open(backend);
+    asset = await w.asset({ supply: 'fixed', maxSupply: '1000000', decimals: 0 });
+    await w.ok('economy.configure', { governanceToken: asset });
+    await w.ok('power.track', { asset });
+    await w.ok('treasury.create_fund', { id: 'dao', asset, initial: { amount: '100000' } });
+    const holdings: Record<string, string> = { alice: '400', bob: '300', carol: '200', dave: '100' };
+    for (const member of members) {
+      const pair = generateKeyPair();
+      keys.set(member, pair);
+      await w.ok('access.create_actor', { id: member, kind: 'member', publicKey: pair.publicKey });
+      await w.ok('ledger.create_accounts', { accounts: [{ id: member, asset, owner: member }] });
+      await w.mint(asset, member, holdings[member] ?? '0');
+    }
+    await w.ok('governance.set_category', {
+      id: 'treasury',
+      discussionSeconds: 3600,
+      votingSeconds: 86_400,
+      timelockSeconds: 86_400,
+      gracePeriodSeconds: 7 * 86_400,
+      quorumPercent: '20',
+      supportPercent: '50',
+      strategy: { kind: 'token', asset },
+      lateQuorumSeconds: 3600,
+    });
+  });
+  afterAll(() => w.close());
+
+  function signedVote(voter: string, payload: Record<string, unknown>): Promise<SubmitOutcome> {
+    const pair = keys.get(voter);
+    if (!pair) throw new Error(`no key for ${voter}`);
+    const signature = signText(pair, signedText(w.engine.daoId, voter, 'governance.vote', payload));
+    return w.engine.submit({ actorId: voter }, { type: 'governance.vote', payload, signature });
+  }
+
+  async function ballot(voter: string, proposal: string, choice: unknown): Promise<string> {
+    const snapshotSeq = w.engine.state.modules.governance.proposals.get(proposal)?.snapshot?.seq ?? -1;
+    const outcome = await signedVote(voter, { proposal, choice, snapshotSeq, castAtMs: w.clock.nowMs() });
+    return outcome.ok ? 'accepted' : outcome.code;
+  }
+
+  const spend = (id: string, amount: string) => ({ type: 'treasury.spend', payload: { id, fund: 'dao', to: 'alice', amount } });
+
+  describe('a proposal from draft to execution', () => {
+    it('draft, amend (a numbered revision), comment in threads, submit, discussion', async () => {
+      const alice = { actorId: 'alice' };
+      await w.ok('governance.create', { id: 'p1', title: 'Grant', body: 'Fund the *docs*.', category: 'treasury', actions: [spend('g1', '500')] }, alice);
+      expect(await w.code('governance.amend', { proposal: 'p1', title: 'Grant', body: 'x' }, { actorId: 'bob' })).toBe('not_proposer');
+      expect(await w.ok('governance.amend', { proposal: 'p1', title: 'Docs grant', body: 'Fund the docs.', actions: [spend('g1', '1000')] }, alice)).toEqual({
+        id: 'p1',
+        revision: 2,
+      });
+      await w.ok('governance.comment', { proposal: 'p1', id: 'c1', text: 'Why 1000?' }, { actorId: 'bob' });
+      await w.ok('governance.comment', { proposal: 'p1', id: 'c2', text: 'Two writers.', parent: 'c1' }, alice);
+      expect(await w.code('governance.comment', { proposal: 'p1', id: 'c3', text: '?', parent: 'nope' }, alice)).toBe('comment_not_found');
+      await w.ok('governance.submit', { proposal: 'p1' }, alice);
+      expect(proposalStatus(w.engine.state, 'p1', w.clock.nowMs())?.status).toBe('discussion');
+      expect(await w.code('governance.start_voting', { proposal: 'p1' })).toBe('discussion_open');
+      const proposal = w.engine.state.modules.governance.proposals.get('p1');
+      expect(proposal?.revisions.map((revision) => revision.number)).toEqual([1, 2]);
+      expect(proposal?.comments.map((comment) => [comment.id, comment.parentId ?? null])).toEqual([
+        ['c1', null],
+        ['c2', 'c1'],
+      ]);
+    });
+
+    it('a delegation made before the snapshot counts; one made after moves nothing', async () => {
+      await w.ok('power.delegate', { delegations: [{ delegate: 'bob', percent: '100' }] }, { actorId: 'carol' });
+      w.clock.advanceMs(hourMs);
+      await w.ok('governance.start_voting', { proposal: 'p1' }, { actorId: 'dave' });
+      // After the snapshot: dave delegates to bob. It must not count for this proposal.
+      await w.ok('power.delegate', { delegations: [{ delegate: 'bob', percent: '100' }] }, { actorId: 'dave' });
+      expect(await ballot('bob', 'p1', 1)).toBe('accepted');
+      const bob = w.engine.state.modules.governance.proposals.get('p1')?.ballots.get('bob');
+      expect(bob?.powerUnits).toBe(500n); // 300 own + carol's 200; not dave's 100
+    });
+
+    it('refuses unsigned, replayed, out-of-window and powerless ballots', async () => {
+      const snapshotSeq = w.engine.state.modules.governance.proposals.get('p1')?.snapshot?.seq ?? -1;
+      const unsigned = await w.submit('governance.vote', { proposal: 'p1', choice: 1, snapshotSeq, castAtMs: w.clock.nowMs() }, { actorId: 'alice' });
+      expect(unsigned).toMatchObject({ ok: false, code: 'signature_required' });
+      expect(await ballot('bob', 'p1', 2)).toBe('ballot_replayed'); // same castAtMs as bob's first ballot
+      w.clock.advanceMs(1000);
+      expect(await ballot('bob', 'p1', 2)).toBe('already_voted'); // vote changing is off in this category
+      expect(await ballot('alice', 'p1', 7)).toBe('choice_invalid');
+      const wrongReference = await signedVote('alice', { proposal: 'p1', choice: 1, snapshotSeq: snapshotSeq + 1, castAtMs: w.clock.nowMs() });
+      expect(wrongReference).toMatchObject({ ok: false, code: 'power_reference_mismatch' });
+      await w.ok('access.create_actor', { id: 'erin', kind: 'member', publicKey: (keys.get('alice') as KeyPair).publicKey });
+      keys.set('erin', keys.get('alice') as KeyPair);
+      expect(await ballot('erin', 'p1', 1)).toBe('no_voting_power');
+    });
+
+    it('a delegator who votes directly takes their power back from the delegate', async () => {
+      expect(await ballot('carol', 'p1', 2)).toBe('accepted');
+      const ballots = w.engine.state.modules.governance.proposals.get('p1')?.ballots;
+      expect(ballots?.get('bob')?.powerUnits).toBe(300n);
+      expect(ballots?.get('carol')?.powerUnits).toBe(200n);
+      expect(await ballot('alice', 'p1', 1)).toBe('accepted');
+    });
+
+    it('passes, waits out the timelock, then executes and moves the treasury exactly once', async () => {
+      w.clock.advanceMs(dayMs);
+      const status = proposalStatus(w.engine.state, 'p1', w.clock.nowMs());
+      expect(status?.status).toBe('queued');
+      expect(status?.tally?.scores).toEqual([700n, 200n, 0n]); // for: alice 400 + bob 300; against: carol 200
+      expect(await w.code('governance.execute', { proposal: 'p1' }, { actorId: 'dave' })).toBe('timelock_pending');
+      w.clock.advanceMs(dayMs);
+      const before = w.balance('alice');
+      expect(await w.ok('governance.execute', { proposal: 'p1' }, { actorId: 'dave' })).toEqual({ id: 'p1', status: 'executed' });
+      expect(w.balance('alice') - before).toBe(1000n);
+      expect(await w.code('governance.execute', { proposal: 'p1' }, { actorId: 'dave' })).toBe('proposal_not_queued');
+      expect(proposalStatus(w.engine.state, 'p1', w.clock.nowMs())?.status).toBe('executed');
+    });
+
+    it('a failing action rolls every action back and records the failure', async () => {
+      const alice = { actorId: 'alice' };
+      await w.ok('governance.create', { id: 'p2', title: 'Two', body: '', category: 'treasury', actions: [spend('g2', '10'), spend('g3', '99999999')] }, alice);
+      await w.ok('governance.submit', { proposal: 'p2' }, alice);
+      w.clock.advanceMs(hourMs);
+      await w.ok('governance.start_voting', { proposal: 'p2' });
+      expect(await ballot('alice', 'p2', 1)).toBe('accepted');
+      expect(await ballot('bob', 'p2', 1)).toBe('accepted');
+      w.clock.advanceMs(2 * dayMs);
+      const before = w.balance('alice');
+      expect(await w.ok('governance.execute', { proposal: 'p2' })).toMatchObject({ id: 'p2', status: 'failed' });
+      expect(w.balance('alice')).toBe(before); // the first spend was rolled back with the second
+      expect(w.engine.state.modules.governance.proposals.get('p2')?.failure).toMatchObject({ actionIndex: 1, code: 'insufficient_funds' });
+    });
+
+    it('quorum not met defeats; the proposer may cancel before voting; verify replays it all', async () => {
+      const dave = { actorId: 'dave' };
+      await w.ok('governance.create', { id: 'p3', title: 'Small', body: '', category: 'treasury' }, dave);
+      await w.ok('governance.submit', { proposal: 'p3' }, dave);
+      w.clock.advanceMs(hourMs);
+      await w.ok('governance.start_voting', { proposal: 'p3' });
+      expect(await ballot('dave', 'p3', 1)).toBe('accepted'); // 100 of 1,000 eligible: below the 20% quorum
+      w.clock.advanceMs(2 * dayMs);
+      expect(proposalStatus(w.engine.state, 'p3', w.clock.nowMs())).toMatchObject({ status: 'defeated', reason: 'quorum_not_met' });
+      await w.ok('governance.create', { id: 'p4', title: 'Oops', body: '', category: 'treasury' }, dave);
+      await w.ok('governance.cancel', { proposal: 'p4' }, dave);
+      expect(proposalStatus(w.engine.state, 'p4', w.clock.nowMs())?.status).toBe('cancelled');
+      const report = await verifyStore(w.dao.store);
+      expect(report.ok, report.problem).toBe(true);
+    });
+  });
+});

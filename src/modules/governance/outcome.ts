@@ -1,0 +1,113 @@
+import { ppmWhole } from '../../kernel/rates.ts';
+import { type TallyResult, tally } from '../voting/index.ts';
+import type { Category, Proposal } from './state.ts';
+
+export type ProposalStatus =
+  | 'draft'
+  | 'discussion'
+  | 'voting'
+  | 'succeeded'
+  | 'defeated'
+  | 'queued'
+  | 'executed'
+  | 'failed'
+  | 'expired'
+  | 'cancelled'
+  | 'vetoed';
+
+export type DefeatReason = 'quorum_not_met' | 'threshold_not_met' | 'no_winner';
+
+export interface ProposalView {
+  status: ProposalStatus;
+  reason?: DefeatReason;
+  /** When voting ends (or ended), late-quorum extension included. */
+  votingEndsMs?: number;
+  /** From when a queued proposal may be executed, and until when. */
+  executableFromMs?: number;
+  expiresMs?: number;
+  tally?: TallyResult;
+  quorumMet?: boolean;
+}
+
+/** The deadline with the late-quorum rule: quorum first reached in the last X moves it to X after. */
+export function effectiveEndMs(proposal: Proposal, category: Category): number | undefined {
+  const end = proposal.votingEndsMs;
+  if (end === undefined || proposal.endedEarly) return end;
+  const windowMs = category.lateQuorumSeconds * 1000;
+  const reached = proposal.quorumReachedMs;
+  if (windowMs > 0 && reached !== undefined && reached > end - windowMs) return reached + windowMs;
+  return end;
+}
+
+export function proposalTally(proposal: Proposal): TallyResult {
+  const ballots = [...proposal.ballots.values()].map((ballot) => ({ voter: ballot.voter, power: ballot.powerUnits, choice: ballot.choice }));
+  return tally(proposal.ballotType, proposal.choices.length, ballots);
+}
+
+export function quorumMet(proposal: Proposal, category: Category): boolean {
+  const eligible = proposal.eligibleUnits ?? 0n;
+  return proposal.quorumUnits * ppmWhole >= category.quorumPpm * eligible && proposal.quorumUnits > 0n;
+}
+
+/** Succeeded or defeated (with why) from the ballots, once voting has ended. */
+export function decide(proposal: Proposal, category: Category, result: TallyResult): { succeeded: boolean; reason?: DefeatReason } {
+  if (!quorumMet(proposal, category)) return { succeeded: false, reason: 'quorum_not_met' };
+  if (proposal.ballotType !== 'basic') return result.winner === null ? { succeeded: false, reason: 'no_winner' } : { succeeded: true };
+  const [forUnits = 0n, againstUnits = 0n] = result.scores;
+  const support = proposal.supportPpm ?? category.supportPpm;
+  const passes = forUnits > 0n && forUnits * ppmWhole >= support * (forUnits + againstUnits);
+  return passes ? { succeeded: true } : { succeeded: false, reason: 'threshold_not_met' };
+}
+
+/**
+ * A proposal's state is a pure function of its record and the time: recorded transitions
+ * (submitted, voting started, executed, vetoed ...) plus what the clock says about the
+ * periods in between.
+ */
+export function proposalView(proposal: Proposal, category: Category, nowMs: number): ProposalView {
+  switch (proposal.status) {
+    case 'draft':
+    case 'cancelled':
+      return { status: proposal.status };
+    case 'discussion':
+      return { status: 'discussion' };
+    case 'executed':
+    case 'failed':
+    case 'vetoed':
+      return { status: proposal.status, ...(proposal.secret ? {} : { tally: proposalTally(proposal) }) };
+    case 'voting':
+      return votingView(proposal, category, nowMs);
+  }
+}
+
+function votingView(proposal: Proposal, category: Category, nowMs: number): ProposalView {
+  const end = effectiveEndMs(proposal, category) ?? nowMs;
+  const result = proposalTally(proposal);
+  if (nowMs < end) return { status: 'voting', votingEndsMs: end, ...(proposal.secret ? {} : { tally: result }), quorumMet: quorumMet(proposal, category) };
+  const decision = decide(proposal, category, result);
+  const base = { votingEndsMs: end, tally: result, quorumMet: quorumMet(proposal, category) };
+  if (!decision.succeeded) return { status: 'defeated', ...(decision.reason ? { reason: decision.reason } : {}), ...base };
+  const executableFromMs = end + category.timelockSeconds * 1000;
+  const expiresMs = executableFromMs + category.gracePeriodSeconds * 1000;
+  if (nowMs >= expiresMs) return { status: 'expired', executableFromMs, expiresMs, ...base };
+  // Nothing to execute (a signalling vote, a non-basic ballot): it simply succeeded.
+  if (proposal.actions.length === 0) return { status: 'succeeded', ...base };
+  return { status: 'queued', executableFromMs, expiresMs, ...base };
+}
+
+/**
+ * Whether the vote is already decided (optional per category, basic ballots): counting only
+ * voters' own power as firm (a delegator may still vote and take theirs back), the power not
+ * yet cast could no longer change the outcome.
+ */
+export function decidedEarly(proposal: Proposal, category: Category): boolean {
+  if (!category.earlyDecision || proposal.ballotType !== 'basic') return false;
+  const eligible = proposal.eligibleUnits ?? 0n;
+  const remaining = eligible - proposal.ownTotalUnits;
+  const [forUnits = 0n, againstUnits = 0n] = proposal.ownByChoiceUnits;
+  const support = proposal.supportPpm ?? category.supportPpm;
+  const firmQuorum = proposal.ownTotalUnits * ppmWhole >= category.quorumPpm * eligible;
+  const passesWhatever = firmQuorum && forUnits > 0n && forUnits * ppmWhole >= support * (forUnits + againstUnits + remaining);
+  const failsWhatever = (forUnits + remaining) * ppmWhole < support * (forUnits + remaining + againstUnits);
+  return passesWhatever || failsWhatever;
+}

@@ -1,0 +1,33 @@
+import type { EngineState } from '../../engine/state.ts';
+import { type ProposalView, proposalView } from './outcome.ts';
+import type { GovernanceState, Proposal } from './state.ts';
+
+export function proposals(state: GovernanceState): Proposal[] {
+  return [...state.proposals.values()];
+}
+
+export function proposal(state: GovernanceState, id: string): Proposal | undefined {
+  return state.proposals.get(id);
+}
+
+/** The proposal's state now (a pure function of its record and the time), with its tally unless secret and open. */
+export function proposalStatus(engine: EngineState, id: string, nowMs: number): ProposalView | undefined {
+  const found = engine.modules.governance.proposals.get(id);
+  const category = found && engine.modules.governance.categories.get(found.category);
+  return found && category ? proposalView(found, category, nowMs) : undefined;
+}
+
+/** Proposals the keeper should move on: discussion over (start voting), or queued with the timelock over and auto-execution on. */
+export function dueProposals(engine: EngineState, nowMs: number): { startVoting: string[]; execute: string[] } {
+  const startVoting: string[] = [];
+  const execute: string[] = [];
+  for (const item of engine.modules.governance.proposals.values()) {
+    if (item.status === 'discussion' && nowMs >= (item.discussionEndsMs ?? Number.POSITIVE_INFINITY)) startVoting.push(item.id);
+    if (item.status !== 'voting') continue;
+    const category = engine.modules.governance.categories.get(item.category);
+    if (!category?.autoExecute) continue;
+    const view = proposalView(item, category, nowMs);
+    if (view.status === 'queued' && nowMs >= (view.executableFromMs ?? Number.POSITIVE_INFINITY)) execute.push(item.id);
+  }
+  return { startVoting, execute };
+}

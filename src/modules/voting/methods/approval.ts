@@ -1,0 +1,33 @@
+import { readIndexList } from '../choices.ts';
+import { choicesMax } from '../limits.ts';
+import type { Ballot, VotingMethod } from '../types.ts';
+
+const scratch = new Uint16Array(choicesMax);
+
+/**
+ * Approval (Snapshot's `approval`): the choice is a list of distinct indices; each approved
+ * choice receives the voter's whole power. An empty list is valid (it approves nothing; its
+ * power still counts in the total, as in Snapshot). Exact sums, no rounding. A score never
+ * exceeds the total, but the scores together may (up to choiceCount times it). Tie rule: the
+ * lowest-numbered choice among the top scores.
+ */
+export const approval = {
+  validate(choice: unknown, choiceCount: number): string | undefined {
+    const read = readIndexList(choice, choiceCount, scratch, 0);
+    return typeof read === 'string' ? read : undefined;
+  },
+
+  score(ballots: readonly Ballot[], choiceCount: number): bigint[] {
+    const scores = new Array<bigint>(choiceCount).fill(0n);
+    for (const ballot of ballots) {
+      const read = readIndexList(ballot.choice, choiceCount, scratch, 0);
+      if (typeof read === 'string') continue;
+      const power = ballot.power;
+      for (let position = 0; position < read; position += 1) {
+        const index = scratch[position] as number;
+        scores[index] = (scores[index] as bigint) + power;
+      }
+    }
+    return scores;
+  },
+} satisfies VotingMethod;

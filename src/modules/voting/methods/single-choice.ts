@@ -1,0 +1,23 @@
+import { choiceIndexReason } from '../choices.ts';
+import type { Ballot, VotingMethod } from '../types.ts';
+
+/**
+ * Single choice (Snapshot's `single-choice`): the choice is one index in 1..choiceCount; all
+ * the voter's power goes to it. Exact: scores are sums of powers, no rounding. Tie rule: the
+ * lowest-numbered choice among the top scores (as Snapshot lists equal scores).
+ */
+export const singleChoice = {
+  validate(choice: unknown, choiceCount: number): string | undefined {
+    return choiceIndexReason(choice, choiceCount);
+  },
+
+  score(ballots: readonly Ballot[], choiceCount: number): bigint[] {
+    const scores = new Array<bigint>(choiceCount).fill(0n);
+    for (const ballot of ballots) {
+      const choice = ballot.choice;
+      if (typeof choice !== 'number' || !Number.isInteger(choice) || choice < 1 || choice > choiceCount) continue;
+      scores[choice - 1] = (scores[choice - 1] as bigint) + ballot.power;
+    }
+    return scores;
+  },
+} satisfies VotingMethod;

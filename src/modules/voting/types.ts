@@ -1,0 +1,58 @@
+/**
+ * The shapes every tally shares. `Ballot` and `BallotType` are shared with the governance
+ * module and the CLI (do not change them, extend only).
+ */
+
+/** The ballot types Polity counts, in the order the CLI and the docs list them. */
+export const ballotTypes = ['basic', 'single-choice', 'approval', 'ranked-choice', 'weighted', 'quadratic', 'copeland', 'quadratic-credits'] as const;
+export type BallotType = (typeof ballotTypes)[number];
+
+/**
+ * A ballot as tallies see it. `choice` uses Snapshot's encodings (1-based choice indices):
+ * basic/single-choice: number; approval: number[]; ranked-choice: number[] (a full ranking);
+ * weighted/quadratic: Record<string, number> (choice index as a string -> weight);
+ * copeland: number[] (a full ranking); quadratic-credits: Record<string, number | string>
+ * (credits in BASE units per choice: a safe integer or an integer decimal string).
+ */
+export interface Ballot {
+  voter: string;
+  /** Voting power in the power's base units. */
+  power: bigint;
+  choice: unknown;
+}
+
+/**
+ * One ballot type's rules. Each method lives in `methods/<type>.ts` and is registered in
+ * `registry.ts`; `tally()` adds what every type shares (voter, power, duplicate checks).
+ */
+export interface VotingMethod {
+  /** undefined when the choice is valid for `choiceCount` choices, else why not (a stable reason code such as 'choice_out_of_range'). */
+  validate(choice: unknown, choiceCount: number): string | undefined;
+  /**
+   * Scores per choice (index 0 = choice 1), exact bigint. Ballots that `validate` (or
+   * `validateBallot`) refuses count for nothing; powers are taken to be bigints >= 0 (tally()
+   * refuses the others before scoring).
+   */
+  score(ballots: readonly Ballot[], choiceCount: number): bigint[];
+  /** Only for methods whose validity depends on the power too (quadratic-credits: credits spent <= power); tally() then uses it instead of validate. */
+  validateBallot?(ballot: Ballot, choiceCount: number): string | undefined;
+  /** Only for methods whose winner is not "the highest score, the lowest-numbered choice on a tie" (basic). */
+  winner?(scores: readonly bigint[]): number | null;
+}
+
+export interface InvalidBallot {
+  voter: string;
+  reason: string;
+}
+
+export interface TallyResult {
+  type: BallotType;
+  /** One per choice, index 0 = choice 1. */
+  scores: bigint[];
+  /** Power of the valid ballots, base units. */
+  total: bigint;
+  /** 1-based; null when no valid ballot, when the highest score is zero, or when a tie rule yields none (basic). */
+  winner: number | null;
+  /** Ballots that count for nothing, sorted by voter then reason (so the list does not depend on ballot order). */
+  invalid: InvalidBallot[];
+}
