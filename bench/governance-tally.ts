@@ -144,10 +144,11 @@ interface SnapshotVoting {
 /** snapshot.js's voting classes, or null when the dev dependency is not installed. */
 export async function loadSnapshot(): Promise<SnapshotVoting | null> {
   try {
-    const loaded = await import('@snapshot-labs/snapshot.js');
+    // The bundle's default export holds `utils.voting` (its typings describe the module differently).
+    const loaded = (await import('@snapshot-labs/snapshot.js')) as unknown as { default: { utils: { voting: unknown } } };
     const { createRequire } = await import('node:module');
     const version = (createRequire(import.meta.url)('@snapshot-labs/snapshot.js/package.json') as { version: string }).version;
-    return { version, classes: loaded.default.utils.voting as unknown as Partial<Record<BallotType, SnapshotVotingClass>> };
+    return { version, classes: loaded.default.utils.voting as Partial<Record<BallotType, SnapshotVotingClass>> };
   } catch {
     return null;
   }

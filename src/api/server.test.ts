@@ -296,6 +296,10 @@ forEachBackend((backend) => {
           'GET /v1/identity/{id}',
           'GET /v1/burns',
           'GET /v1/revenue/{policy}/claimable/{actor}',
+          'GET /v1/me',
+          'GET /v1/proposals',
+          'GET /v1/proposals/{id}',
+          'GET /v1/proposals/{id}/ballots',
         ].sort(),
       );
       for (const [path, methods] of Object.entries(document.paths)) {

@@ -33,26 +33,33 @@ interface RegisteredCommand {
   check: TypeCheck<TSchema>;
 }
 
-const registry = new Map<string, RegisteredCommand>(
-  [...commandList, ...moduleCommands].map((definition) => [
-    definition.type,
-    { definition: definition as AnyCommand, check: TypeCompiler.Compile(definition.schema) },
-  ]),
-);
+/**
+ * Built on first use, not at import: governance executes other commands through this
+ * registry, so the modules and the registry import each other, and neither may need the
+ * other's values while it is still loading.
+ */
+let registered: Map<string, RegisteredCommand> | undefined;
+
+function registry(): Map<string, RegisteredCommand> {
+  registered ??= new Map<string, RegisteredCommand>(
+    [...commandList, ...moduleCommands].map((definition) => [definition.type, { definition: definition as AnyCommand, check: TypeCompiler.Compile(definition.schema) }]),
+  );
+  return registered;
+}
 
 export function commandTypes(): string[] {
-  return [...registry.keys()];
+  return [...registry().keys()];
 }
 
 export function findCommand(type: string): AnyCommand {
-  const entry = registry.get(type);
+  const entry = registry().get(type);
   if (!entry) throw new PolityError('unknown_command', `no command "${type}"`);
   return entry.definition;
 }
 
 /** Schema validation before sequencing: never touches state or the database. */
 export function validatePayload(type: string, payload: unknown): void {
-  const entry = registry.get(type);
+  const entry = registry().get(type);
   if (!entry) throw new PolityError('unknown_command', `no command "${type}"`);
   if (entry.check.Check(payload)) return;
   const first = entry.check.Errors(payload).First();

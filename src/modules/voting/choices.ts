@@ -121,3 +121,20 @@ export function readWeights(choice: unknown, choiceCount: number, out: WeightEnt
   out.sum = sum;
   return undefined;
 }
+
+/** The valid full rankings of `ballots`, packed (choiceCount entries each, 0-based), with their powers; the others go to onInvalid. */
+export function readRankings(
+  ballots: readonly { choice: unknown; power: bigint }[],
+  choiceCount: number,
+  onInvalid: ((index: number, reason: string) => void) | undefined,
+): { rankings: Uint16Array; powers: bigint[] } {
+  const rankings = new Uint16Array(ballots.length * choiceCount);
+  const powers: bigint[] = [];
+  for (let index = 0; index < ballots.length; index += 1) {
+    const ballot = ballots[index] as { choice: unknown; power: bigint };
+    const reason = readRanking(ballot.choice, choiceCount, rankings, powers.length * choiceCount);
+    if (reason === undefined) powers.push(ballot.power);
+    else onInvalid?.(index, reason);
+  }
+  return { rankings, powers };
+}

@@ -23,19 +23,24 @@ export function tally(type: BallotType, choiceCount: number, ballots: readonly B
     throw new PolityError('tally_too_many_ballots', `a tally counts at most ${ballotsMax} ballots, got ${ballots.length}`);
   }
   const duplicates = duplicateVoters(ballots);
-  const valid: Ballot[] = [];
+  const candidates: Ballot[] = [];
   const invalid: InvalidBallot[] = [];
   let total = 0n;
   for (const ballot of ballots) {
-    const reason = ballotReason(method, ballot, choiceCount, duplicates);
+    const reason = sharedReason(ballot, duplicates);
     if (reason === undefined) {
-      valid.push(ballot);
+      candidates.push(ballot);
       total += ballot.power;
     } else {
       invalid.push({ voter: typeof ballot.voter === 'string' ? ballot.voter : String(ballot.voter), reason });
     }
   }
-  const scores = method.score(valid, choiceCount);
+  // The method parses each ballot once, scoring the valid ones and reporting the others.
+  const scores = method.score(candidates, choiceCount, (index, reason) => {
+    const ballot = candidates[index] as Ballot;
+    invalid.push({ voter: ballot.voter, reason });
+    total -= ballot.power;
+  });
   invalid.sort(byVoterThenReason);
   return { type, scores, total, winner: winnerOf(method, scores), invalid };
 }
@@ -67,12 +72,19 @@ function methodFor(type: BallotType, choiceCount: number): VotingMethod {
 }
 
 function ballotReason(method: VotingMethod, ballot: Ballot, choiceCount: number, duplicates: ReadonlySet<string>): string | undefined {
+  const shared = sharedReason(ballot, duplicates);
+  if (shared !== undefined) return shared;
+  return method.validateBallot ? method.validateBallot(ballot, choiceCount) : method.validate(ballot.choice, choiceCount);
+}
+
+/** The checks every type shares: voter, duplicate, power. */
+function sharedReason(ballot: Ballot, duplicates: ReadonlySet<string>): string | undefined {
   const voter: unknown = ballot.voter;
   if (typeof voter !== 'string' || voter.length === 0) return 'voter_invalid';
-  if (duplicates.has(voter)) return 'duplicate_voter';
+  if (duplicates.size > 0 && duplicates.has(voter)) return 'duplicate_voter';
   const power: unknown = ballot.power;
   if (typeof power !== 'bigint' || power < 0n) return 'power_invalid';
-  return method.validateBallot ? method.validateBallot(ballot, choiceCount) : method.validate(ballot.choice, choiceCount);
+  return undefined;
 }
 
 function duplicateVoters(ballots: readonly Ballot[]): Set<string> {

@@ -30,15 +30,19 @@ export interface VotingMethod {
   validate(choice: unknown, choiceCount: number): string | undefined;
   /**
    * Scores per choice (index 0 = choice 1), exact bigint. Ballots that `validate` (or
-   * `validateBallot`) refuses count for nothing; powers are taken to be bigints >= 0 (tally()
-   * refuses the others before scoring).
+   * `validateBallot`) refuses count for nothing, and are reported to `onInvalid` with their
+   * index in `ballots` and the reason (so tally() parses every ballot once). Powers are taken
+   * to be bigints >= 0: tally() refuses the others before scoring.
    */
-  score(ballots: readonly Ballot[], choiceCount: number): bigint[];
+  score(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler): bigint[];
   /** Only for methods whose validity depends on the power too (quadratic-credits: credits spent <= power); tally() then uses it instead of validate. */
   validateBallot?(ballot: Ballot, choiceCount: number): string | undefined;
   /** Only for methods whose winner is not "the highest score, the lowest-numbered choice on a tie" (basic). */
   winner?(scores: readonly bigint[]): number | null;
 }
+
+/** Told about each ballot a method refuses while scoring: its index in the ballots given, and why. */
+export type InvalidBallotHandler = (index: number, reason: string) => void;
 
 export interface InvalidBallot {
   voter: string;

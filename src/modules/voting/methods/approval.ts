@@ -1,6 +1,6 @@
 import { readIndexList } from '../choices.ts';
 import { choicesMax } from '../limits.ts';
-import type { Ballot, VotingMethod } from '../types.ts';
+import type { Ballot, InvalidBallotHandler, VotingMethod } from '../types.ts';
 
 const scratch = new Uint16Array(choicesMax);
 
@@ -17,15 +17,19 @@ export const approval = {
     return typeof read === 'string' ? read : undefined;
   },
 
-  score(ballots: readonly Ballot[], choiceCount: number): bigint[] {
+  score(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler): bigint[] {
     const scores = new Array<bigint>(choiceCount).fill(0n);
-    for (const ballot of ballots) {
+    for (let index = 0; index < ballots.length; index += 1) {
+      const ballot = ballots[index] as Ballot;
       const read = readIndexList(ballot.choice, choiceCount, scratch, 0);
-      if (typeof read === 'string') continue;
+      if (typeof read === 'string') {
+        onInvalid?.(index, read);
+        continue;
+      }
       const power = ballot.power;
       for (let position = 0; position < read; position += 1) {
-        const index = scratch[position] as number;
-        scores[index] = (scores[index] as bigint) + power;
+        const choice = scratch[position] as number;
+        scores[choice] = (scores[choice] as bigint) + power;
       }
     }
     return scores;

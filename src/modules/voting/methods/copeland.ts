@@ -1,8 +1,8 @@
 import { apportion } from '../apportion.ts';
-import { readRanking } from '../choices.ts';
+import { readRanking, readRankings } from '../choices.ts';
 import { choicesMax } from '../limits.ts';
 import { limbCount, readLimbs, writeLimbs } from '../limbs.ts';
-import type { Ballot, VotingMethod } from '../types.ts';
+import type { Ballot, InvalidBallotHandler, VotingMethod } from '../types.ts';
 
 const scratch = new Uint16Array(choicesMax);
 
@@ -26,12 +26,8 @@ export const copeland = {
     return readRanking(choice, choiceCount, scratch, 0);
   },
 
-  score(ballots: readonly Ballot[], choiceCount: number): bigint[] {
-    const rankings = new Uint16Array(ballots.length * choiceCount);
-    const powers: bigint[] = [];
-    for (const ballot of ballots) {
-      if (readRanking(ballot.choice, choiceCount, rankings, powers.length * choiceCount) === undefined) powers.push(ballot.power);
-    }
+  score(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler): bigint[] {
+    const { rankings, powers } = readRankings(ballots, choiceCount, onInvalid);
     const total = powers.reduce((sum, power) => sum + power, 0n);
     if (total === 0n || choiceCount === 1) return apportion(total, new Array<bigint>(choiceCount).fill(0n));
     const above = pairwise(rankings, powers, choiceCount);

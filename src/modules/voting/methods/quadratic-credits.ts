@@ -1,8 +1,6 @@
-import { amountUnitsMax } from '../../../kernel/amount.ts';
-import { mapKeyIndex } from '../choices.ts';
 import { isqrtFloorFast } from '../isqrt.ts';
-import { choicesMax } from '../limits.ts';
-import type { Ballot, VotingMethod } from '../types.ts';
+import type { Ballot, InvalidBallotHandler, VotingMethod } from '../types.ts';
+import { type CreditRoot, creditsReason, readCredits } from './credits.ts';
 
 /**
  * Quadratic with credits (the classic quadratic voting of the Computronium paper): a voter
@@ -13,7 +11,7 @@ import type { Ballot, VotingMethod } from '../types.ts';
  * integer square root (floor), the only rounding, per ballot and choice.
  * Valid when: a non-array object with at least one key, every key a choice ("1", "2", ...),
  * every value a non-negative integer, at least one positive, and the credits together at most
- * the voter's power (credits_exceed_power, checked by validateBallot).
+ * the voter's power (credits_exceed_power).
  * What holds: votes <= credits for every entry (isqrt(c) <= c), so the scores add up to at
  * most the credits spent, at most the valid power; per ballot the votes add up to at most
  * sqrt(choices used * power). Tie rule: the lowest-numbered among the top scores.
@@ -24,97 +22,48 @@ export const quadraticCredits = {
   },
 
   validateBallot(ballot: Ballot, choiceCount: number): string | undefined {
-    return readCredits(ballot.choice, choiceCount) ?? (credits.sum > ballot.power ? 'credits_exceed_power' : undefined);
+    return creditsReason(ballot, choiceCount);
   },
 
-  score(ballots: readonly Ballot[], choiceCount: number): bigint[] {
-    // Roots of credits below 2^52 are below 2^26: summed in doubles they stay exact up to 2^27 ballots.
-    const smallRoots = new Float64Array(choiceCount);
-    const scores = new Array<bigint>(choiceCount).fill(0n);
-    for (const ballot of ballots) {
-      if (readCredits(ballot.choice, choiceCount) !== undefined || credits.sum > ballot.power) continue;
-      for (let entry = 0; entry < credits.count; entry += 1) {
-        const index = credits.indices[entry] as number;
-        const small = credits.small[entry] as number;
-        if (small >= 0) {
-          smallRoots[index] = (smallRoots[index] as number) + smallRoot(small);
-        } else {
-          scores[index] = (scores[index] as bigint) + isqrtFloorFast(credits.large[entry] as bigint);
-        }
-      }
+  score(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler): bigint[] {
+    const roots = new RootSums(choiceCount);
+    for (let index = 0; index < ballots.length; index += 1) {
+      const reason = creditsReason(ballots[index] as Ballot, choiceCount, roots);
+      if (reason !== undefined) onInvalid?.(index, reason);
     }
-    return scores.map((score, index) => score + BigInt(smallRoots[index] as number));
+    return roots.totals();
   },
 } satisfies VotingMethod;
 
-const smallLimit = 2 ** 52;
-const creditsPattern = /^(0|[1-9][0-9]*)$/;
-/** Digits of amountUnitsMax (2^128 - 1). */
-const creditDigitsMax = 39;
+const limbBase = 2 ** 26;
 
-/** The last parsed ballot's credits: values below 2^52 as doubles (small), larger ones as bigints (large, small = -1). */
-const credits = {
-  count: 0,
-  indices: new Uint16Array(choicesMax),
-  small: new Float64Array(choicesMax),
-  large: new Array<bigint>(choicesMax).fill(0n),
-  sum: 0n,
-};
+/**
+ * Sums of roots per choice. Roots below 2^50 (credits below 10^30) are added in two 26-bit
+ * limbs held in doubles, exact for up to 2^27 ballots (ballotsMax is below); larger ones in
+ * bigints.
+ */
+class RootSums implements CreditRoot {
+  private readonly low: Float64Array;
+  private readonly high: Float64Array;
+  private readonly large: bigint[];
 
-/** Parses a credits map into `credits`; reasons in order: choice_not_object, choice_empty, per key choice_key_invalid, choice_out_of_range, credits_invalid; then credits_zero. */
-function readCredits(choice: unknown, choiceCount: number): string | undefined {
-  if (typeof choice !== 'object' || choice === null || Array.isArray(choice)) return 'choice_not_object';
-  const map = choice as Record<string, unknown>;
-  const keys = Object.keys(map);
-  if (keys.length === 0) return 'choice_empty';
-  let count = 0;
-  let smallSum = 0;
-  let largeSum = 0n;
-  for (const key of keys) {
-    const index = mapKeyIndex(key, choiceCount);
-    if (typeof index === 'string') return index;
-    const value = readCredit(map[key]);
-    if (value === undefined) return 'credits_invalid';
-    if (value === 0) continue;
-    credits.indices[count] = index;
-    if (typeof value === 'number') {
-      credits.small[count] = value;
-      // Doubles add integers exactly below 2^53: move the running sum to the bigint before it gets there.
-      if (smallSum >= smallLimit) {
-        largeSum += BigInt(smallSum);
-        smallSum = 0;
-      }
-      smallSum += value;
-    } else {
-      credits.small[count] = -1;
-      credits.large[count] = value;
-      largeSum += value;
-    }
-    count += 1;
+  constructor(choiceCount: number) {
+    this.low = new Float64Array(choiceCount);
+    this.high = new Float64Array(choiceCount);
+    this.large = new Array<bigint>(choiceCount).fill(0n);
   }
-  if (count === 0) return 'credits_zero';
-  credits.count = count;
-  credits.sum = largeSum + BigInt(smallSum);
-  return undefined;
-}
 
-/** A credit value: a double below 2^52, a bigint above, undefined when not a non-negative integer. */
-function readCredit(value: unknown): number | bigint | undefined {
-  if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value) || value < 0) return undefined;
-    return value < smallLimit ? value : BigInt(value);
+  addSmall(index: number, root: number): void {
+    const low = root % limbBase;
+    this.low[index] = (this.low[index] as number) + low;
+    this.high[index] = (this.high[index] as number) + (root - low) / limbBase;
   }
-  if (typeof value !== 'string' || value.length > creditDigitsMax || !creditsPattern.test(value)) return undefined;
-  // Up to 15 digits a decimal string reads exactly as a double.
-  if (value.length <= 15) return Number(value);
-  const units = BigInt(value);
-  return units > amountUnitsMax ? undefined : units;
-}
 
-/** isqrtFloor for integers below 2^52, in doubles (exact: the products are below 2^53). */
-function smallRoot(value: number): number {
-  let root = Math.floor(Math.sqrt(value));
-  while (root * root > value) root -= 1;
-  while ((root + 1) * (root + 1) <= value) root += 1;
-  return root;
+  addLarge(index: number, credits: bigint): void {
+    this.large[index] = (this.large[index] as bigint) + isqrtFloorFast(credits);
+  }
+
+  totals(): bigint[] {
+    return this.large.map((large, index) => large + BigInt(this.high[index] as number) * 67108864n + BigInt(this.low[index] as number));
+  }
 }

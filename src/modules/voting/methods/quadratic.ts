@@ -1,7 +1,7 @@
 import { apportion } from '../apportion.ts';
 import { readWeights, weightEntries } from '../choices.ts';
 import { isqrtFloorFast } from '../isqrt.ts';
-import type { Ballot, VotingMethod } from '../types.ts';
+import type { Ballot, InvalidBallotHandler, VotingMethod } from '../types.ts';
 import { smallBigInt } from './weighted.ts';
 
 const entries = weightEntries();
@@ -30,11 +30,16 @@ export const quadratic = {
     return readWeights(choice, choiceCount, entries);
   },
 
-  score(ballots: readonly Ballot[], choiceCount: number): bigint[] {
+  score(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler): bigint[] {
     const buckets = new RootBuckets(choiceCount);
     let total = 0n;
-    for (const ballot of ballots) {
-      if (readWeights(ballot.choice, choiceCount, entries) !== undefined) continue;
+    for (let index = 0; index < ballots.length; index += 1) {
+      const ballot = ballots[index] as Ballot;
+      const reason = readWeights(ballot.choice, choiceCount, entries);
+      if (reason !== undefined) {
+        onInvalid?.(index, reason);
+        continue;
+      }
       total += ballot.power;
       const root = isqrtFloorFast((ballot.power << twicePrecision) / smallBigInt(entries.sum));
       if (root === 0n) continue;

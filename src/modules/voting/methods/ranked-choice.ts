@@ -1,6 +1,6 @@
-import { readRanking } from '../choices.ts';
+import { readRanking, readRankings } from '../choices.ts';
 import { choicesMax } from '../limits.ts';
-import type { Ballot, VotingMethod } from '../types.ts';
+import type { Ballot, InvalidBallotHandler, VotingMethod } from '../types.ts';
 
 const scratch = new Uint16Array(choicesMax);
 
@@ -22,12 +22,8 @@ export const rankedChoice = {
     return readRanking(choice, choiceCount, scratch, 0);
   },
 
-  score(ballots: readonly Ballot[], choiceCount: number): bigint[] {
-    const rankings = new Uint16Array(ballots.length * choiceCount);
-    const powers: bigint[] = [];
-    for (const ballot of ballots) {
-      if (readRanking(ballot.choice, choiceCount, rankings, powers.length * choiceCount) === undefined) powers.push(ballot.power);
-    }
+  score(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler): bigint[] {
+    const { rankings, powers } = readRankings(ballots, choiceCount, onInvalid);
     return instantRunOff(rankings, powers, choiceCount);
   },
 } satisfies VotingMethod;

@@ -1,5 +1,5 @@
 import { choiceIndexReason } from '../choices.ts';
-import type { Ballot, VotingMethod } from '../types.ts';
+import type { Ballot, InvalidBallotHandler, VotingMethod } from '../types.ts';
 
 /**
  * Single choice (Snapshot's `single-choice`): the choice is one index in 1..choiceCount; all
@@ -11,11 +11,15 @@ export const singleChoice = {
     return choiceIndexReason(choice, choiceCount);
   },
 
-  score(ballots: readonly Ballot[], choiceCount: number): bigint[] {
+  score(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler): bigint[] {
     const scores = new Array<bigint>(choiceCount).fill(0n);
-    for (const ballot of ballots) {
+    for (let index = 0; index < ballots.length; index += 1) {
+      const ballot = ballots[index] as Ballot;
       const choice = ballot.choice;
-      if (typeof choice !== 'number' || !Number.isInteger(choice) || choice < 1 || choice > choiceCount) continue;
+      if (typeof choice !== 'number' || !Number.isInteger(choice) || choice < 1 || choice > choiceCount) {
+        onInvalid?.(index, choiceIndexReason(choice, choiceCount) as string);
+        continue;
+      }
       scores[choice - 1] = (scores[choice - 1] as bigint) + ballot.power;
     }
     return scores;

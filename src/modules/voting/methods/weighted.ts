@@ -1,6 +1,6 @@
 import { apportion } from '../apportion.ts';
 import { readWeights, weightEntries } from '../choices.ts';
-import type { Ballot, VotingMethod } from '../types.ts';
+import type { Ballot, InvalidBallotHandler, VotingMethod } from '../types.ts';
 
 const entries = weightEntries();
 
@@ -27,11 +27,16 @@ export const weighted = {
     return readWeights(choice, choiceCount, entries);
   },
 
-  score(ballots: readonly Ballot[], choiceCount: number): bigint[] {
+  score(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler): bigint[] {
     const groups = new Map<number, bigint[]>();
     let total = 0n;
-    for (const ballot of ballots) {
-      if (readWeights(ballot.choice, choiceCount, entries) !== undefined) continue;
+    for (let index = 0; index < ballots.length; index += 1) {
+      const ballot = ballots[index] as Ballot;
+      const reason = readWeights(ballot.choice, choiceCount, entries);
+      if (reason !== undefined) {
+        onInvalid?.(index, reason);
+        continue;
+      }
       const power = ballot.power;
       total += power;
       let sums = groups.get(entries.sum);

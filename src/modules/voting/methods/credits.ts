@@ -1,0 +1,179 @@
+import { isqrtFloorFast } from '../isqrt.ts';
+import { choicesMax } from '../limits.ts';
+import { mapKeyIndex } from '../choices.ts';
+import type { Ballot } from '../types.ts';
+
+/**
+ * Parsing and square roots of quadratic-credits ballots, kept exact but mostly in doubles: a
+ * tally takes millions of them. A credit value is held in one of three forms:
+ * - below 2^52: a double (exact);
+ * - a decimal string of 16 to 30 digits: two doubles, high * 10^15 + low (each exact);
+ * - anything larger (up to 2^128 - 1): a bigint.
+ */
+
+/** Receives the votes of a valid ballot. */
+export interface CreditRoot {
+  /** A root below 2^50. */
+  addSmall(index: number, root: number): void;
+  /** Credits whose root is taken in bigints. */
+  addLarge(index: number, credits: bigint): void;
+}
+
+const smallLimit = 2 ** 52;
+const splitDigits = 15;
+const splitFactor = 1e15;
+const splitFactorUnits = 10n ** 15n;
+/** 2^128 - 1 has 39 digits. */
+const creditDigitsMax = 39;
+const creditUnitsMax = (1n << 128n) - 1n;
+
+/** The last parsed ballot's entries. kind: 0 double (small), 1 high/low pair, 2 bigint (large). */
+const parsed = {
+  count: 0,
+  indices: new Uint16Array(choicesMax),
+  kinds: new Uint8Array(choicesMax),
+  small: new Float64Array(choicesMax),
+  high: new Float64Array(choicesMax),
+  large: new Array<bigint>(choicesMax).fill(0n),
+};
+
+/**
+ * Parses a credits map into `parsed`; reasons in order: choice_not_object, choice_empty, then
+ * per key choice_key_invalid, choice_out_of_range, credits_invalid; then credits_zero.
+ */
+export function readCredits(choice: unknown, choiceCount: number): string | undefined {
+  if (typeof choice !== 'object' || choice === null || Array.isArray(choice)) return 'choice_not_object';
+  const map = choice as Record<string, unknown>;
+  const keys = Object.keys(map);
+  if (keys.length === 0) return 'choice_empty';
+  parsed.count = 0;
+  for (const key of keys) {
+    const index = mapKeyIndex(key, choiceCount);
+    if (typeof index === 'string') return index;
+    if (!readCredit(map[key], index)) return 'credits_invalid';
+  }
+  return parsed.count === 0 ? 'credits_zero' : undefined;
+}
+
+/** Validates a whole ballot (credits within the power) and, when `roots` is given, adds its votes. */
+export function creditsReason(ballot: Ballot, choiceCount: number, roots?: CreditRoot): string | undefined {
+  const reason = readCredits(ballot.choice, choiceCount);
+  if (reason !== undefined) return reason;
+  if (exceedsPower(ballot.power)) return 'credits_exceed_power';
+  if (roots) addRoots(roots);
+  return undefined;
+}
+
+/** Reads one value into parsed[parsed.count] (skipping zeros); false when it is not a non-negative integer. */
+function readCredit(value: unknown, index: number): boolean {
+  const slot = parsed.count;
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value) || value < 0) return false;
+    if (value === 0) return true;
+    if (value < smallLimit) setSmall(slot, index, value);
+    else setLarge(slot, index, BigInt(value));
+    return true;
+  }
+  if (typeof value !== 'string') return false;
+  const length = value.length;
+  if (length === 0 || length > creditDigitsMax || (length > 1 && value.charCodeAt(0) === 48)) return false;
+  const split = length > splitDigits ? length - splitDigits : 0;
+  let high = 0;
+  let low = 0;
+  for (let position = 0; position < length; position += 1) {
+    const digit = value.charCodeAt(position) - 48;
+    if (digit < 0 || digit > 9) return false;
+    if (position < split) high = high * 10 + digit;
+    else low = low * 10 + digit;
+  }
+  if (length <= splitDigits) {
+    if (low !== 0) setSmall(slot, index, low);
+  } else if (split <= splitDigits) {
+    // 16 to 30 digits: high and low are below 10^15, exact doubles.
+    parsed.indices[slot] = index;
+    parsed.kinds[slot] = 1;
+    parsed.high[slot] = high;
+    parsed.small[slot] = low;
+    parsed.count = slot + 1;
+  } else {
+    const units = BigInt(value);
+    if (units > creditUnitsMax) return false;
+    setLarge(slot, index, units);
+  }
+  return true;
+}
+
+function setSmall(slot: number, index: number, value: number): void {
+  parsed.indices[slot] = index;
+  parsed.kinds[slot] = 0;
+  parsed.small[slot] = value;
+  parsed.count = slot + 1;
+}
+
+function setLarge(slot: number, index: number, value: bigint): void {
+  parsed.indices[slot] = index;
+  parsed.kinds[slot] = 2;
+  parsed.large[slot] = value;
+  parsed.count = slot + 1;
+}
+
+function entryUnits(slot: number): bigint {
+  const kind = parsed.kinds[slot];
+  if (kind === 0) return BigInt(parsed.small[slot] as number);
+  if (kind === 1) return BigInt(parsed.high[slot] as number) * splitFactorUnits + BigInt(parsed.small[slot] as number);
+  return parsed.large[slot] as bigint;
+}
+
+/**
+ * Whether the credits add up to more than `power`. The double estimate decides when it is
+ * clearly on one side (its error is far below the 2^-40 margin); otherwise exact bigints.
+ */
+function exceedsPower(power: bigint): boolean {
+  let estimate = 0;
+  for (let slot = 0; slot < parsed.count; slot += 1) {
+    const kind = parsed.kinds[slot];
+    estimate += kind === 0 ? (parsed.small[slot] as number) : kind === 1 ? (parsed.high[slot] as number) * splitFactor + (parsed.small[slot] as number) : Number(parsed.large[slot]);
+  }
+  const powerEstimate = Number(power);
+  if (estimate < powerEstimate * (1 - 2 ** -40)) return false;
+  if (estimate > powerEstimate * (1 + 2 ** -40)) return true;
+  let sum = 0n;
+  for (let slot = 0; slot < parsed.count; slot += 1) sum += entryUnits(slot);
+  return sum > power;
+}
+
+function addRoots(roots: CreditRoot): void {
+  for (let slot = 0; slot < parsed.count; slot += 1) {
+    const index = parsed.indices[slot] as number;
+    const kind = parsed.kinds[slot];
+    if (kind === 0) roots.addSmall(index, smallRoot(parsed.small[slot] as number));
+    else if (kind === 1) {
+      const root = pairRoot(parsed.high[slot] as number, parsed.small[slot] as number);
+      if (root >= 0) roots.addSmall(index, root);
+      else roots.addLarge(index, entryUnits(slot));
+    } else roots.addLarge(index, parsed.large[slot] as bigint);
+  }
+}
+
+/** isqrtFloor for integers below 2^52, in doubles (exact: the products are below 2^53). */
+export function smallRoot(value: number): number {
+  let root = Math.floor(Math.sqrt(value));
+  while (root * root > value) root -= 1;
+  while ((root + 1) * (root + 1) <= value) root += 1;
+  return root;
+}
+
+/**
+ * isqrtFloor(high * 10^15 + low) when the double square root decides it, else -1. The double
+ * estimate s of the root has a relative error below 2^-51 (two roundings of the value, one of
+ * the root); when s is farther than s * 2^-49 from an integer, floor(s) is the exact floor.
+ * Otherwise (about one value in 2^12 near 10^24) the caller takes the bigint root.
+ */
+export function pairRoot(high: number, low: number): number {
+  const estimate = Math.sqrt(high * splitFactor + low);
+  const root = Math.floor(estimate);
+  const fraction = estimate - root;
+  const margin = estimate * 2 ** -49;
+  return fraction > margin && fraction < 1 - margin ? root : -1;
+}
+
