@@ -42,7 +42,10 @@ let registered: Map<string, RegisteredCommand> | undefined;
 
 function registry(): Map<string, RegisteredCommand> {
   registered ??= new Map<string, RegisteredCommand>(
-    [...commandList, ...moduleCommands].map((definition) => [definition.type, { definition: definition as AnyCommand, check: TypeCompiler.Compile(definition.schema) }]),
+    [...commandList, ...moduleCommands].map((definition) => [
+      definition.type,
+      { definition: definition as AnyCommand, check: TypeCompiler.Compile(definition.schema) },
+    ]),
   );
   return registered;
 }

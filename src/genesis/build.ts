@@ -46,10 +46,13 @@ export function genesisSteps(config: GenesisConfig): GenesisStep[] {
     'the governance token and genesis time',
   );
   addTreasury(config, add);
+  // Voting power needs each holder's balance history from the start.
+  add('power.track', { asset: config.governanceToken }, 'voting power follows the governance token');
   const table = addAllocations(config, add);
   addStakingAndRevenue(config, add);
   addBurns(config, add);
   addIdentity(config, add);
+  addGovernance(config, add);
   // Last: its time marks the end of the genesis, from which reports read the economy as built.
   add('economy.record_allocations', { allocations: table }, 'the allocation table');
   return steps;
@@ -180,6 +183,54 @@ function addIdentity(config: GenesisConfig, add: Add): void {
   add('identity.configure', { asset: identity.class }, `identity class ${identity.class}`);
   for (const verifier of identity.verifiers) {
     add('access.grant', { actorId: verifier, action: 'identity.verify', resource: `identity:${identity.class}` }, `${verifier} verifies identities`);
+  }
+}
+
+function addGovernance(config: GenesisConfig, add: Add): void {
+  const decimals = config.tokens.find((token) => token.id === config.governanceToken)?.decimals ?? 0;
+  for (const category of config.governance.categories) {
+    const payload = {
+      id: category.id,
+      discussionSeconds: category.discussionSeconds,
+      votingSeconds: category.votingSeconds,
+      timelockSeconds: category.timelockSeconds,
+      gracePeriodSeconds: category.graceSeconds,
+      quorumPercent: category.quorumPercent,
+      supportPercent: category.supportPercent,
+      strategy: strategyFor(category.power, config.governanceToken, decimals),
+      lateQuorumSeconds: category.lateQuorumSeconds,
+      earlyDecision: category.earlyDecision,
+      voteChanging: category.voteChanging,
+      autoExecute: category.autoExecute,
+      ...(category.proposerMinPower === undefined ? {} : { proposerMinPower: category.proposerMinPower }),
+    };
+    add('governance.set_category', payload, `governance category ${category.id}`);
+  }
+}
+
+/** The config's power names as strategies over the governance token. */
+function strategyFor(power: GenesisConfig['governance']['categories'][number]['power'], asset: string, decimals: number): unknown {
+  const token = { kind: 'token', asset };
+  const staked = { kind: 'staked', asset };
+  const held = {
+    kind: 'sum',
+    parts: [
+      { strategy: token, weight: '1' },
+      { strategy: staked, weight: '1' },
+    ],
+  };
+  switch (power) {
+    case 'token':
+      return token;
+    case 'staked':
+      return staked;
+    case 'token+staked':
+      return held;
+    case 'identity':
+      // One vote per verified person, counted as one whole token so quorum and tallies read naturally.
+      return { kind: 'identity', unit: (10n ** BigInt(decimals)).toString() };
+    case 'quadratic':
+      return { kind: 'quadratic', of: held };
   }
 }
 

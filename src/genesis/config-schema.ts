@@ -321,6 +321,29 @@ const revenueShape = {
   ),
 };
 
+/** How a category counts voting power; each reads the governance token. */
+export const powerKinds = ['token', 'token+staked', 'staked', 'identity', 'quadratic'] as const;
+
+const categoryShape = {
+  id: required(id()),
+  discussion: required(duration({ allowZero: true, secondsMax: yearSeconds })),
+  voting: required(duration({ allowZero: false, secondsMax: yearSeconds })),
+  timelock: required(duration({ allowZero: true, secondsMax: yearSeconds })),
+  grace: required(duration({ allowZero: false, secondsMax: yearSeconds })),
+  quorumPercent: required(percent()),
+  supportPercent: required(percent()),
+  power: optional(oneOf([...powerKinds])),
+  proposerMinPower: optional(amount()),
+  lateQuorum: optional(duration({ allowZero: true, secondsMax: yearSeconds })),
+  earlyDecision: optional(boolean()),
+  voteChanging: optional(boolean()),
+  autoExecute: optional(boolean()),
+};
+
+const governanceShape = {
+  categories: required(list(object(categoryShape), { noun: 'category', ...fewItems, allowEmpty: false })),
+};
+
 /**
  * The top level of the file. It and the large sections (treasury, staking, burns) are read
  * leniently: one broken key hides no other from the checks between sections.
@@ -339,6 +362,7 @@ export const genesisShape = {
   staking: optional(section(stakingShape)),
   burns: optional(section(burnsShape)),
   revenue: optional(object(revenueShape)),
+  governance: optional(object(governanceShape)),
 };
 
 /** The file as read, before the checks between sections: each section that read cleanly. */
@@ -352,3 +376,4 @@ export type RawIncomeShare = NonNullable<RawTreasury['income']>['default'][numbe
 export type RawStaking = NonNullable<RawGenesis['staking']>['values'];
 export type RawBurns = NonNullable<RawGenesis['burns']>['values'];
 export type RawRevenuePolicy = NonNullable<RawGenesis['revenue']>['policies'][number];
+export type RawCategory = NonNullable<RawGenesis['governance']>['categories'][number];

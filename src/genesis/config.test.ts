@@ -64,7 +64,7 @@ describe('genesis config: one row per kind of mistake', () => {
       'unknown key without a close match lists the keys',
       `${valid}dao2: {}\n`.replace('dao2', 'zzz'),
       [
-        "6: unknown key 'zzz' (expected one of: dao, genesis, tokens, governanceToken, nftClasses, identity, actors, treasury, pools, allocations, staking, burns, revenue)",
+        "6: unknown key 'zzz' (expected one of: dao, genesis, tokens, governanceToken, nftClasses, identity, actors, treasury, pools, allocations, staking, burns, revenue, governance)",
       ],
     ],
     ['missing required key', `${head}`, ["1: missing required key 'allocations'"]],

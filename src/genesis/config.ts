@@ -13,6 +13,7 @@ import {
   genesisShape,
   type RawAllocation,
   type RawBurns,
+  type RawCategory,
   type RawGenesis,
   type RawRevenuePolicy,
   type RawSchedule,
@@ -204,6 +205,24 @@ export interface GenesisRevenue {
   policies: GenesisRevenuePolicy[];
 }
 
+/** A governance category: how its proposals are discussed, voted on and executed. */
+export interface GenesisCategory {
+  id: string;
+  discussionSeconds: number;
+  votingSeconds: number;
+  timelockSeconds: number;
+  graceSeconds: number;
+  quorumPercent: string;
+  supportPercent: string;
+  /** token: balance; token+staked: balance plus stake times the tier's multiplier; staked; identity: one per BID; quadratic: the root of token+staked. */
+  power: 'token' | 'token+staked' | 'staked' | 'identity' | 'quadratic';
+  proposerMinPower?: string;
+  lateQuorumSeconds: number;
+  earlyDecision: boolean;
+  voteChanging: boolean;
+  autoExecute: boolean;
+}
+
 /** A validated genesis configuration, ready to be turned into engine commands. */
 export interface GenesisConfig {
   dao: { name: string };
@@ -221,6 +240,7 @@ export interface GenesisConfig {
   staking?: GenesisStaking;
   burns: GenesisBurns;
   revenue: GenesisRevenue;
+  governance: { categories: GenesisCategory[] };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -302,6 +322,25 @@ function normalise(raw: RawGenesis): GenesisConfig {
     ...(raw.staking === undefined ? {} : { staking: normaliseStaking(raw.staking.values) }),
     burns: normaliseBurns(raw.burns?.values),
     revenue: { policies: (raw.revenue?.policies ?? []).map(normalisePolicy) },
+    governance: { categories: (raw.governance?.categories ?? []).map(normaliseCategory) },
+  };
+}
+
+function normaliseCategory(raw: RawCategory): GenesisCategory {
+  return {
+    id: raw.id,
+    discussionSeconds: raw.discussion,
+    votingSeconds: raw.voting,
+    timelockSeconds: raw.timelock,
+    graceSeconds: raw.grace,
+    quorumPercent: raw.quorumPercent,
+    supportPercent: raw.supportPercent,
+    power: raw.power ?? 'token',
+    ...(raw.proposerMinPower === undefined ? {} : { proposerMinPower: raw.proposerMinPower }),
+    lateQuorumSeconds: raw.lateQuorum ?? 0,
+    earlyDecision: raw.earlyDecision ?? false,
+    voteChanging: raw.voteChanging ?? false,
+    autoExecute: raw.autoExecute ?? false,
   };
 }
 

@@ -16,7 +16,11 @@ export function apportion(total: bigint, weights: readonly bigint[]): bigint[] {
     if (weight < 0n) throw new RangeError('apportion: weights must not be negative');
     sum += weight;
   }
-  if (sum === 0n) return apportion(total, weights.map(() => 1n));
+  if (sum === 0n)
+    return apportion(
+      total,
+      weights.map(() => 1n),
+    );
   const shares = new Array<bigint>(count);
   const remainders = new Array<bigint>(count);
   let given = 0n;

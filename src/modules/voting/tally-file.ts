@@ -74,7 +74,11 @@ function readBallot(entry: unknown, index: number, file: { type: BallotType; dec
     fail(`${at}.voter must be a non-empty string of at most ${voterLengthMax} characters`);
   }
   if (!('choice' in entry)) fail(`${at}.choice is missing`);
-  return { voter, power: tokenAmount(power, file.decimals, `${at}.power`), choice: file.type === 'quadratic-credits' ? creditsToUnits(choice, file.decimals) : choice };
+  return {
+    voter,
+    power: tokenAmount(power, file.decimals, `${at}.power`),
+    choice: file.type === 'quadratic-credits' ? creditsToUnits(choice, file.decimals) : choice,
+  };
 }
 
 function tokenAmount(value: unknown, decimals: number, field: string): bigint {

@@ -1,7 +1,7 @@
 import { apportion } from '../apportion.ts';
 import { readRanking, readRankings } from '../choices.ts';
-import { choicesMax } from '../limits.ts';
 import { limbCount, readLimbs, writeLimbs } from '../limbs.ts';
+import { choicesMax } from '../limits.ts';
 import type { Ballot, InvalidBallotHandler, VotingMethod } from '../types.ts';
 
 const scratch = new Uint16Array(choicesMax);

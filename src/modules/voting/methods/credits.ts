@@ -1,6 +1,6 @@
+import { mapKeyIndex } from '../choices.ts';
 import { isqrtFloorFast } from '../isqrt.ts';
 import { choicesMax } from '../limits.ts';
-import { mapKeyIndex } from '../choices.ts';
 import type { Ballot } from '../types.ts';
 
 /**
@@ -132,7 +132,12 @@ function exceedsPower(power: bigint): boolean {
   let estimate = 0;
   for (let slot = 0; slot < parsed.count; slot += 1) {
     const kind = parsed.kinds[slot];
-    estimate += kind === 0 ? (parsed.small[slot] as number) : kind === 1 ? (parsed.high[slot] as number) * splitFactor + (parsed.small[slot] as number) : Number(parsed.large[slot]);
+    estimate +=
+      kind === 0
+        ? (parsed.small[slot] as number)
+        : kind === 1
+          ? (parsed.high[slot] as number) * splitFactor + (parsed.small[slot] as number)
+          : Number(parsed.large[slot]);
   }
   const powerEstimate = Number(power);
   if (estimate < powerEstimate * (1 - 2 ** -40)) return false;
@@ -176,4 +181,3 @@ export function pairRoot(high: number, low: number): number {
   const margin = estimate * 2 ** -49;
   return fraction > margin && fraction < 1 - margin ? root : -1;
 }
-
