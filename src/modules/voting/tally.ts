@@ -1,4 +1,5 @@
 import { PolityError } from '../../kernel/errors.ts';
+import { duplicateVoters } from './duplicates.ts';
 import { ballotsMax, choicesMax } from './limits.ts';
 import { votingMethods } from './registry.ts';
 import { type Ballot, type BallotType, ballotTypes, type InvalidBallot, type TallyResult, type VotingMethod } from './types.ts';
@@ -23,18 +24,19 @@ export function tally(type: BallotType, choiceCount: number, ballots: readonly B
     throw new PolityError('tally_too_many_ballots', `a tally counts at most ${ballotsMax} ballots, got ${ballots.length}`);
   }
   const duplicates = duplicateVoters(ballots);
-  const candidates: Ballot[] = [];
   const invalid: InvalidBallot[] = [];
   let total = 0n;
+  let refused = 0;
   for (const ballot of ballots) {
     const reason = sharedReason(ballot, duplicates);
-    if (reason === undefined) {
-      candidates.push(ballot);
-      total += ballot.power;
-    } else {
+    if (reason === undefined) total += ballot.power;
+    else {
       invalid.push({ voter: typeof ballot.voter === 'string' ? ballot.voter : String(ballot.voter), reason });
+      refused += 1;
     }
   }
+  // Copy only when something was refused: a tally of a million ballots usually refuses none.
+  const candidates = refused === 0 ? ballots : ballots.filter((ballot) => sharedReason(ballot, duplicates) === undefined);
   // The method parses each ballot once, scoring the valid ones and reporting the others.
   const scores = method.score(candidates, choiceCount, (index, reason) => {
     const ballot = candidates[index] as Ballot;
@@ -85,16 +87,6 @@ function sharedReason(ballot: Ballot, duplicates: ReadonlySet<string>): string |
   const power: unknown = ballot.power;
   if (typeof power !== 'bigint' || power < 0n) return 'power_invalid';
   return undefined;
-}
-
-function duplicateVoters(ballots: readonly Ballot[]): Set<string> {
-  const seen = new Set<string>();
-  const duplicates = new Set<string>();
-  for (const { voter } of ballots) {
-    if (seen.has(voter)) duplicates.add(voter);
-    else seen.add(voter);
-  }
-  return duplicates;
 }
 
 function winnerOf(method: VotingMethod, scores: readonly bigint[]): number | null {

@@ -1,0 +1,116 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forEachBackend, openTestDao, type TestDao } from '../../test/support/backends.ts';
+import { generateKeyPair, type KeyPair, signedText, signText } from '../access/signature.ts';
+import { tallyExport } from '../cli/tally.ts';
+import { type Keeper, startKeeper } from '../engine/keeper.ts';
+import { applyGenesis } from '../genesis/apply.ts';
+import { genesisSteps } from '../genesis/build.ts';
+import { loadGenesisConfig } from '../genesis/config.ts';
+import { VirtualClock } from '../kernel/clock.ts';
+import { buildServer } from './server.ts';
+import { TestClient } from './test-client.ts';
+
+const dayMs = 86_400_000;
+
+/**
+ * The README's walk-through, through the HTTP API: a DAO from examples/btt.yaml, members
+ * funded from the community fund, a treasury proposal discussed and amended, signed votes with
+ * one member delegating, the keeper starting the vote and executing after the timelock; then
+ * the ballots exported and re-tallied offline to the same result.
+ */
+forEachBackend((backend) => {
+  describe('governance over HTTP', () => {
+    let dao: TestDao;
+    let app: Awaited<ReturnType<typeof buildServer>>;
+    let admin: TestClient;
+    let keeper: Keeper;
+    const clock = new VirtualClock(Date.UTC(2025, 0, 1));
+    const keys = new Map<string, KeyPair>();
+    const tokens = new Map<string, string>();
+
+    beforeAll(async () => {
+      dao = await openTestDao(backend, { clock });
+      await applyGenesis(dao.engine, dao.admin, genesisSteps(loadGenesisConfig(join(import.meta.dirname, '..', '..', 'examples', 'btt.yaml'))));
+      app = await buildServer({ engine: dao.engine, logger: false });
+      admin = new TestClient(app, dao.adminToken);
+      keeper = startKeeper(dao.engine, { intervalMs: 3_600_000 });
+      const holdings: Record<string, string> = { alice: '400000', bob: '300000', carol: '200000' };
+      for (const [member, amount] of Object.entries(holdings)) {
+        const pair = generateKeyPair();
+        keys.set(member, pair);
+        expect((await admin.post('/v1/actors', { id: member, kind: 'member', publicKey: pair.publicKey })).status).toBe(201);
+        expect((await admin.post('/v1/accounts', { accounts: [{ id: member, asset: 'BTT', owner: member }] })).status).toBe(200);
+        const funded = await admin.post('/v1/commands', { type: 'treasury.spend', payload: { id: `grant-${member}`, fund: 'community', to: member, amount } });
+        expect(funded.status, funded.text).toBe(200);
+        const token = await admin.post<{ token: string }>('/v1/tokens', { actorId: member });
+        tokens.set(member, token.body.token);
+      }
+    });
+
+    afterAll(async () => {
+      keeper.stop();
+      await app.close();
+      await dao.close();
+    });
+
+    const as = (member: string) => admin.as(tokens.get(member));
+    const command = (member: string, type: string, payload: unknown) => as(member).post('/v1/commands', { type, payload });
+    function signed(member: string, type: string, payload: unknown) {
+      const signature = signText(keys.get(member) as KeyPair, signedText(dao.engine.daoId, member, type, payload));
+      return as(member).post('/v1/commands', { type, payload, signature });
+    }
+
+    it('from draft to executed, the keeper moving it on, and the treasury paying once', async () => {
+      expect((await command('carol', 'power.delegate', { delegations: [{ delegate: 'bob', percent: '100' }] })).status).toBe(200);
+      const spend = { type: 'treasury.spend', payload: { id: 'docs-grant', fund: 'ecosystem', to: 'alice', amount: '50000' } };
+      expect((await command('alice', 'governance.create', { id: 'docs', title: 'Docs', body: 'Write the docs.', category: 'treasury', actions: [spend] })).status).toBe(200);
+      expect((await command('bob', 'governance.comment', { proposal: 'docs', id: 'c1', text: 'Fine by me.' })).status).toBe(200);
+      expect((await command('alice', 'governance.amend', { proposal: 'docs', title: 'Docs and examples', body: 'Write both.' })).status).toBe(200);
+      expect((await command('alice', 'governance.submit', { proposal: 'docs' })).status).toBe(200);
+      clock.advanceMs(3 * dayMs);
+      await keeper.tick(); // the discussion is over: the keeper starts the vote
+      const opened = await admin.get<{ snapshot: { seq: number }; state: { status: string } }>('/v1/proposals/docs');
+      expect(opened.body.state.status).toBe('voting');
+      const snapshotSeq = opened.body.snapshot.seq;
+      for (const [member, choice] of [
+        ['alice', 1],
+        ['bob', 1],
+      ] as const) {
+        const cast = await signed(member, 'governance.vote', { proposal: 'docs', choice, snapshotSeq, castAtMs: clock.nowMs() });
+        expect(cast.status, cast.text).toBe(200);
+      }
+      const forged = await as('bob').post('/v1/commands', {
+        type: 'governance.vote',
+        payload: { proposal: 'docs', choice: 2, snapshotSeq, castAtMs: clock.nowMs() + 1 },
+        signature: signText(keys.get('alice') as KeyPair, 'not the ballot'),
+      });
+      expect([forged.status, forged.body.code]).toEqual([401, 'signature_invalid']);
+      clock.advanceMs(7 * dayMs);
+      const decided = await admin.get<{ state: { status: string; tally: { scores: string[] } } }>('/v1/proposals/docs');
+      expect(decided.body.state.status).toBe('queued');
+      expect(decided.body.state.tally.scores).toEqual(['900000', '0', '0']); // alice 400,000; bob 300,000 + carol's 200,000
+      const ecosystemBefore = dao.engine.state.ledger.accounts.get('@treasury.ecosystem')?.creditsPostedUnits ?? 0n;
+      clock.advanceMs(2 * dayMs);
+      await keeper.tick(); // the timelock is over: auto-execution
+      const done = await admin.get<{ state: { status: string } }>('/v1/proposals/docs');
+      expect(done.body.state.status).toBe('executed');
+      const alice = await admin.get<{ balance: string }>('/v1/accounts/alice');
+      expect(alice.body.balance).toBe('450000');
+      expect(dao.engine.state.ledger.accounts.get('@treasury.ecosystem')?.creditsPostedUnits).toBe(ecosystemBefore);
+    });
+
+    it('exports the signed ballots, and an offline re-tally gives the same scores; a tampered ballot is named', async () => {
+      const exported = await admin.get<Parameters<typeof tallyExport>[0]>('/v1/proposals/docs/ballots');
+      expect(exported.status).toBe(200);
+      expect(exported.body.ballots).toHaveLength(2);
+      expect(tallyExport(exported.body)).toMatchObject({ type: 'basic', scores: ['900000', '0', '0'], total: '900000', winner: 1, invalid: [] });
+      const tampered = structuredClone(exported.body);
+      const first = tampered.ballots[0];
+      if (first?.command) first.command.payload.choice = 2;
+      if (first) first.choice = 2;
+      const retallied = tallyExport(tampered);
+      expect(retallied.invalid).toEqual([{ voter: first?.voter, reason: 'signature_invalid' }]);
+    });
+  });
+});
