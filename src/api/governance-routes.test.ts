@@ -64,7 +64,9 @@ forEachBackend((backend) => {
     it('from draft to executed, the keeper moving it on, and the treasury paying once', async () => {
       expect((await command('carol', 'power.delegate', { delegations: [{ delegate: 'bob', percent: '100' }] })).status).toBe(200);
       const spend = { type: 'treasury.spend', payload: { id: 'docs-grant', fund: 'ecosystem', to: 'alice', amount: '50000' } };
-      expect((await command('alice', 'governance.create', { id: 'docs', title: 'Docs', body: 'Write the docs.', category: 'treasury', actions: [spend] })).status).toBe(200);
+      expect(
+        (await command('alice', 'governance.create', { id: 'docs', title: 'Docs', body: 'Write the docs.', category: 'treasury', actions: [spend] })).status,
+      ).toBe(200);
       expect((await command('bob', 'governance.comment', { proposal: 'docs', id: 'c1', text: 'Fine by me.' })).status).toBe(200);
       expect((await command('alice', 'governance.amend', { proposal: 'docs', title: 'Docs and examples', body: 'Write both.' })).status).toBe(200);
       expect((await command('alice', 'governance.submit', { proposal: 'docs' })).status).toBe(200);

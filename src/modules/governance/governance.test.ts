@@ -165,4 +165,55 @@ forEachBackend((backend) => {
       expect(report.ok, report.problem).toBe(true);
     });
   });
+
+  describe('late quorum and early decision', () => {
+    async function openVote(id: string, category: string): Promise<void> {
+      const dave = { actorId: 'dave' };
+      await w.ok('governance.create', { id, title: id, body: '', category }, dave);
+      await w.ok('governance.submit', { proposal: id }, dave);
+      w.clock.advanceMs(hourMs);
+      await w.ok('governance.start_voting', { proposal: id });
+    }
+
+    it('quorum first reached in the last hour moves the deadline to an hour after that moment', async () => {
+      await openVote('late', 'treasury');
+      const end = w.engine.state.modules.governance.proposals.get('late')?.votingEndsMs ?? 0;
+      w.clock.setMs(end - 30 * 60_000); // 30 minutes before the end
+      expect(await ballot('alice', 'late', 1)).toBe('accepted'); // 400 of 1,000: quorum (20%) now
+      const reachedAt = w.clock.nowMs();
+      w.clock.setMs(end + 60_000);
+      expect(proposalStatus(w.engine.state, 'late', w.clock.nowMs())).toMatchObject({ status: 'voting', votingEndsMs: reachedAt + hourMs });
+      expect(await ballot('bob', 'late', 2)).toBe('accepted'); // still open after the original end
+      w.clock.setMs(reachedAt + hourMs);
+      expect(await ballot('dave', 'late', 2)).toBe('voting_closed');
+      expect(proposalStatus(w.engine.state, 'late', w.clock.nowMs())?.status).toBe('succeeded'); // 400 for, 300 against
+    });
+
+    it('an early decision closes the vote once the power not cast cannot change the outcome', async () => {
+      await w.ok('governance.set_category', {
+        id: 'fast',
+        discussionSeconds: 3600,
+        votingSeconds: 86_400,
+        timelockSeconds: 0,
+        gracePeriodSeconds: 86_400,
+        quorumPercent: '20',
+        supportPercent: '50',
+        strategy: { kind: 'token', asset },
+        earlyDecision: true,
+      });
+      await openVote('early', 'fast');
+      // Eligible: alice 1,400 (400 + the 1,000 grant of p1), bob 300, carol 200, dave 100.
+      expect(w.engine.state.modules.governance.proposals.get('early')?.eligibleUnits).toBe(2000n);
+      expect(await ballot('dave', 'early', 1)).toBe('accepted');
+      // 100 for, 1,900 not cast: either side could still win.
+      expect(w.engine.state.modules.governance.proposals.get('early')?.endedEarly).toBe(false);
+      expect(await ballot('alice', 'early', 1)).toBe('accepted');
+      // 1,500 for, 500 not cast: even if all 500 voted against, 1,500 / 2,000 >= 50 %.
+      const proposal = w.engine.state.modules.governance.proposals.get('early');
+      expect(proposal?.endedEarly).toBe(true);
+      expect(proposal?.votingEndsMs).toBe(w.clock.nowMs());
+      expect(proposalStatus(w.engine.state, 'early', w.clock.nowMs())?.status).toBe('succeeded');
+      expect(await ballot('carol', 'early', 2)).toBe('voting_closed');
+    });
+  });
 });
