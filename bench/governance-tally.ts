@@ -10,7 +10,7 @@
 import { pathToFileURL } from 'node:url';
 import { createPrng, type Prng } from '../src/kernel/prng.ts';
 import { type Ballot, type BallotType, ballotTypes, tally } from '../src/modules/voting/index.ts';
-import { round, table } from './stats.ts';
+import { memoryAfterGc, round, table } from './stats.ts';
 
 export interface TallyBenchResult {
   type: BallotType;
@@ -63,11 +63,21 @@ export async function tallyBenchmark(ballots = 1_000_000, choices = 10, options:
     // Warm the JIT on a small run of the same shape, then time one full run.
     tally(type, choiceCount, generateBallots(type, choiceCount, Math.min(ballots, 20_000), createPrng(seed + 1)));
     const generated = generateBallots(type, choiceCount, ballots, createPrng(seed));
+    // Start each timing from a collected heap: the generator's garbage is not the tally's.
+    memoryAfterGc();
     const started = performance.now();
     const result = tally(type, choiceCount, generated);
     const seconds = (performance.now() - started) / 1000;
+    memoryAfterGc();
     const snapshotSeconds = snapshot ? timeSnapshot(snapshot, type, choiceCount, generated) : null;
-    results.push({ type, seconds: round(seconds, 3), snapshotSeconds: snapshotSeconds === null ? null : round(snapshotSeconds, 3), targetSeconds: tallyTargetSeconds[type], choices: choiceCount, valid: ballots - result.invalid.length });
+    results.push({
+      type,
+      seconds: round(seconds, 3),
+      snapshotSeconds: snapshotSeconds === null ? null : round(snapshotSeconds, 3),
+      targetSeconds: tallyTargetSeconds[type],
+      choices: choiceCount,
+      valid: ballots - result.invalid.length,
+    });
     log(`${type}: ${round(seconds, 3)} s${snapshotSeconds === null ? '' : `, snapshot.js ${round(snapshotSeconds, 3)} s`}`);
   }
   return { ballots, choices, seed, snapshotVersion: snapshot?.version ?? null, results };

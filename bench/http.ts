@@ -75,7 +75,7 @@ export async function runHttpThroughput(
  * A worker thread running a .ts module: Node 20 loads a worker's entry before the
  * `--import tsx` hooks are in place, so a small eval'd entry registers tsx first.
  */
-function startTsWorker(module: URL, workerData: unknown): Worker {
+export function startTsWorker(module: URL, workerData: unknown): Worker {
   const tsxApi = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(module.href)}); });`;
   return new Worker(code, { eval: true, workerData });

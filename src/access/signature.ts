@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto';
 import { canonicalJson } from '../kernel/canonical-json.ts';
 
 /** An Ed25519 key pair as base64url of the raw 32-byte public key and private seed. */
@@ -25,9 +25,26 @@ export function signText(keys: KeyPair, text: string): string {
   return sign(null, Buffer.from(text), key).toString('base64url');
 }
 
+/**
+ * Parsed public keys, by their text: parsing a JWK costs about as much as half a verify, and
+ * the same voters sign ballot after ballot. Bounded: the oldest key is dropped first.
+ */
+const publicKeys = new Map<string, KeyObject>();
+const publicKeysMax = 100_000;
+
+function publicKeyObject(publicKey: string): KeyObject {
+  let key = publicKeys.get(publicKey);
+  if (!key) {
+    key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: publicKey }, format: 'jwk' });
+    if (publicKeys.size >= publicKeysMax) publicKeys.delete(publicKeys.keys().next().value as string);
+    publicKeys.set(publicKey, key);
+  }
+  return key;
+}
+
 export function verifyText(publicKey: string, text: string, signature: string): boolean {
   try {
-    const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: publicKey }, format: 'jwk' });
+    const key = publicKeyObject(publicKey);
     return verify(null, Buffer.from(text), key, Buffer.from(signature, 'base64url'));
   } catch (error) {
     // A malformed key or signature is simply not a valid signature.

@@ -34,8 +34,62 @@ export function proposalJson(state: EngineState, proposal: Proposal, nowMs: numb
   };
 }
 
+/** Signed ballots relayed together; each counts for its own voter, by its own signature. */
+export const ballotsPerRequestMax = 1_000;
+
+const RelayedBallots = Type.Object(
+  {
+    ballots: Type.Array(
+      Type.Object(
+        { voter: Type.String({ maxLength: 128 }), payload: Type.Unknown(), signature: Type.String({ maxLength: 200 }) },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: ballotsPerRequestMax },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * Relays many signed ballots in one request, as Snapshot's relayers do: the caller needs no
+ * power of its own, because each ballot is submitted as its voter and must carry the voter's
+ * signature over it (`signature_required`, `signature_invalid` otherwise). One status per
+ * ballot; the ballots commit together in the writer's group commits.
+ */
+async function relayBallots(
+  engine: Engine,
+  ballots: Static<typeof RelayedBallots>['ballots'],
+): Promise<{ results: { voter: string; status: string; message?: string }[] }> {
+  const outcomes = await Promise.all(
+    ballots.map(async (ballot) => {
+      try {
+        const outcome = await engine.submit({ actorId: ballot.voter }, { type: 'governance.vote', payload: ballot.payload, signature: ballot.signature });
+        return outcome.ok ? { voter: ballot.voter, status: 'counted' } : { voter: ballot.voter, status: outcome.code, message: outcome.message };
+      } catch (error) {
+        if (error instanceof PolityError) return { voter: ballot.voter, status: error.code, message: error.message };
+        throw error;
+      }
+    }),
+  );
+  return { results: outcomes };
+}
+
 /** Proposals, their ballots with signatures (from the log), and who the caller is. */
 export function governanceRoutes(app: FastifyInstance, engine: Engine): void {
+  app.post<{ Body: Static<typeof RelayedBallots> }>(
+    '/ballots',
+    {
+      schema: {
+        tags: ['governance'],
+        operationId: 'relayBallots',
+        summary: 'Relay up to 1,000 signed ballots: {"ballots": [{"voter", "payload", "signature"}]} -> one status per ballot (counted or a rejection code)',
+        security: bearerSecurity,
+        body: RelayedBallots,
+        response: responses({ 200: Type.Object({ results: Type.Array(Loose) }) }),
+      },
+    },
+    async (request) => relayBallots(engine, request.body.ballots),
+  );
   app.get(
     '/me',
     {

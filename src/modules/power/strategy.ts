@@ -133,7 +133,8 @@ export interface DelegatedPowerInput {
   strategy: PowerStrategy;
   category?: string | undefined;
   /** Delegators who voted themselves: their power stays with their own ballot. */
-  directVoters: ReadonlySet<string>;
+  /** Who voted directly: only `has` is asked, so a view over the ballots will do. */
+  directVoters: Pick<ReadonlySet<string>, 'has'>;
 }
 
 /**

@@ -99,6 +99,7 @@ export function weightEntries(): WeightEntries {
 export function readWeights(choice: unknown, choiceCount: number, out: WeightEntries): string | undefined {
   if (typeof choice !== 'object' || choice === null || Array.isArray(choice)) return 'choice_not_object';
   const map = choice as Record<string, unknown>;
+  if (choiceCount <= probeChoicesMax && probeWeights(map, choiceCount, out)) return undefined;
   const keys = Object.keys(map);
   if (keys.length === 0) return 'choice_empty';
   let count = 0;
@@ -120,6 +121,36 @@ export function readWeights(choice: unknown, choiceCount: number, out: WeightEnt
   out.count = count;
   out.sum = sum;
   return undefined;
+}
+
+/** Up to this many choices, maps are read by probing the keys "1".."choiceCount" (see probeWeights). */
+export const probeChoicesMax = 32;
+
+/**
+ * The fast path of readWeights: looks up "1".."choiceCount" (no key strings are made, unlike
+ * Object.keys) and accepts the map only when every weight found is valid and the map has no
+ * other property (as many values as keys found). Anything else returns false, and the full
+ * reading finds the reason.
+ */
+function probeWeights(map: Record<number, unknown>, choiceCount: number, out: WeightEntries): boolean {
+  let found = 0;
+  let count = 0;
+  let sum = 0;
+  for (let number = 1; number <= choiceCount; number += 1) {
+    const weight = map[number];
+    if (weight === undefined) continue;
+    found += 1;
+    if (typeof weight !== 'number' || !Number.isSafeInteger(weight) || weight < 0) return false;
+    sum += weight;
+    if (weight === 0) continue;
+    out.indices[count] = number - 1;
+    out.weights[count] = weight;
+    count += 1;
+  }
+  if (count === 0 || sum > Number.MAX_SAFE_INTEGER || Object.values(map).length !== found) return false;
+  out.count = count;
+  out.sum = sum;
+  return true;
 }
 
 /** The valid full rankings of `ballots`, packed (choiceCount entries each, 0-based), with their powers; the others go to onInvalid. */

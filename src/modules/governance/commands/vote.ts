@@ -33,7 +33,8 @@ export const vote: CommandDefinition<EngineState, VotePayload, { proposal: strin
     const snapshot = proposal.snapshot as Snapshot;
     const strategy = toPowerStrategy(category.strategy);
     const previous = proposal.ballots.get(ctx.actorId);
-    const directVoters = new Set([...proposal.ballots.keys(), ctx.actorId]);
+    // A view, not a copy: copying every voter into a set would make each ballot O(ballots).
+    const directVoters = { has: (id: string) => id === ctx.actorId || proposal.ballots.has(id) };
     const ownUnits = ownPowerAt(state, ctx.actorId, snapshot, strategy);
     const delegated = delegatedPowerAt(state, { delegateId: ctx.actorId, at: snapshot, strategy, category: category.id, directVoters });
     if (ownUnits + delegated === 0n) return rejected('no_voting_power', `${ctx.actorId} had no voting power at the snapshot (seq ${snapshot.seq})`);

@@ -1,6 +1,6 @@
 import { apportion } from '../apportion.ts';
 import { readRanking, readRankings } from '../choices.ts';
-import { limbCount, readLimbs, writeLimbs } from '../limbs.ts';
+import { LimbSums, limbCount, splitLimbs } from '../limbs.ts';
 import { choicesMax } from '../limits.ts';
 import type { Ballot, InvalidBallotHandler, VotingMethod } from '../types.ts';
 
@@ -49,21 +49,47 @@ export const copeland = {
   },
 } satisfies VotingMethod;
 
+/** Limbs of 40 bits, so 8,192 ballots fit in a double before a flush (2^13 * 2^40 = 2^53). */
+const pairLimbBits = 40;
+const ballotsPerFlush = 4096;
+
 /** above[a * choiceCount + b] = the power ranking a above b (exact: limb sums in doubles). */
 function pairwise(rankings: Uint16Array, powers: readonly bigint[], choiceCount: number): bigint[] {
-  const limbs = limbCount(powers);
-  const sums = new Float64Array(choiceCount * choiceCount * limbs);
+  const limbs = limbCount(powers, pairLimbBits);
+  const sums = new LimbSums(choiceCount * choiceCount, limbs, pairLimbBits);
+  const values = sums.values;
   const power = new Float64Array(limbs);
   for (let ballot = 0; ballot < powers.length; ballot += 1) {
-    writeLimbs(powers[ballot] as bigint, power, 0, limbs);
+    if (ballot % ballotsPerFlush === ballotsPerFlush - 1) sums.flush();
+    splitLimbs(powers[ballot] as bigint, power, limbs, pairLimbBits);
     const start = ballot * choiceCount;
-    for (let high = 0; high < choiceCount - 1; high += 1) {
-      const row = (rankings[start + high] as number) * choiceCount;
-      for (let low = high + 1; low < choiceCount; low += 1) {
-        const at = (row + (rankings[start + low] as number)) * limbs;
-        for (let limb = 0; limb < limbs; limb += 1) sums[at + limb] = (sums[at + limb] as number) + (power[limb] as number);
-      }
+    if (limbs === 2) addPairs2(values, rankings, start, choiceCount, power[0] as number, power[1] as number);
+    else addPairs(values, rankings, start, choiceCount, power, limbs);
+  }
+  return sums.totals();
+}
+
+/** One ballot's pairs: every choice ranked above another adds the power to (above, below). */
+function addPairs(values: Float64Array, rankings: Uint16Array, start: number, choiceCount: number, power: Float64Array, limbs: number): void {
+  const end = start + choiceCount;
+  for (let high = start; high < end - 1; high += 1) {
+    const row = (rankings[high] as number) * choiceCount;
+    for (let low = high + 1; low < end; low += 1) {
+      const at = (row + (rankings[low] as number)) * limbs;
+      for (let limb = 0; limb < limbs; limb += 1) values[at + limb] = (values[at + limb] as number) + (power[limb] as number);
     }
   }
-  return Array.from({ length: choiceCount * choiceCount }, (_, pair) => readLimbs(sums, pair * limbs, limbs));
+}
+
+/** addPairs for two limbs (powers below 2^80, up to 10^6 tokens of 18 decimals): the common case, unrolled. */
+function addPairs2(values: Float64Array, rankings: Uint16Array, start: number, choiceCount: number, low0: number, high0: number): void {
+  const end = start + choiceCount;
+  for (let high = start; high < end - 1; high += 1) {
+    const row = (rankings[high] as number) * choiceCount;
+    for (let low = high + 1; low < end; low += 1) {
+      const at = (row + (rankings[low] as number)) * 2;
+      values[at] = (values[at] as number) + low0;
+      values[at + 1] = (values[at + 1] as number) + high0;
+    }
+  }
 }

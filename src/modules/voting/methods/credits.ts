@@ -1,14 +1,14 @@
-import { mapKeyIndex } from '../choices.ts';
-import { isqrtFloorFast } from '../isqrt.ts';
+import { mapKeyIndex, probeChoicesMax } from '../choices.ts';
 import { choicesMax } from '../limits.ts';
 import type { Ballot } from '../types.ts';
 
 /**
- * Parsing and square roots of quadratic-credits ballots, kept exact but mostly in doubles: a
- * tally takes millions of them. A credit value is held in one of three forms:
+ * Parsing and square roots of quadratic-credits ballots, exact but mostly in doubles: a tally
+ * takes millions of them. A credit value is held in one of three forms:
  * - below 2^52: a double (exact);
  * - a decimal string of 16 to 30 digits: two doubles, high * 10^15 + low (each exact);
  * - anything larger (up to 2^128 - 1): a bigint.
+ * The ballot's total is kept the same way while parsing: sumHigh * 10^15 + sumLow + sumLarge.
  */
 
 /** Receives the votes of a valid ballot. */
@@ -26,8 +26,10 @@ const splitFactorUnits = 10n ** 15n;
 /** 2^128 - 1 has 39 digits. */
 const creditDigitsMax = 39;
 const creditUnitsMax = (1n << 128n) - 1n;
+/** Powers below this split exactly into two doubles around 10^15. */
+const pairPowerMax = 2n ** 52n * splitFactorUnits;
 
-/** The last parsed ballot's entries. kind: 0 double (small), 1 high/low pair, 2 bigint (large). */
+/** The last parsed ballot. kind: 0 double (small), 1 high/low pair, 2 bigint (large). */
 const parsed = {
   count: 0,
   indices: new Uint16Array(choicesMax),
@@ -35,7 +37,17 @@ const parsed = {
   small: new Float64Array(choicesMax),
   high: new Float64Array(choicesMax),
   large: new Array<bigint>(choicesMax).fill(0n),
+  sumHigh: 0,
+  sumLow: 0,
+  sumLarge: 0n,
 };
+
+function reset(): void {
+  parsed.count = 0;
+  parsed.sumHigh = 0;
+  parsed.sumLow = 0;
+  parsed.sumLarge = 0n;
+}
 
 /**
  * Parses a credits map into `parsed`; reasons in order: choice_not_object, choice_empty, then
@@ -44,15 +56,32 @@ const parsed = {
 export function readCredits(choice: unknown, choiceCount: number): string | undefined {
   if (typeof choice !== 'object' || choice === null || Array.isArray(choice)) return 'choice_not_object';
   const map = choice as Record<string, unknown>;
+  if (choiceCount <= probeChoicesMax && probeCredits(map, choiceCount)) return undefined;
   const keys = Object.keys(map);
   if (keys.length === 0) return 'choice_empty';
-  parsed.count = 0;
+  reset();
   for (const key of keys) {
     const index = mapKeyIndex(key, choiceCount);
     if (typeof index === 'string') return index;
     if (!readCredit(map[key], index)) return 'credits_invalid';
   }
   return parsed.count === 0 ? 'credits_zero' : undefined;
+}
+
+/**
+ * The fast path (as probeWeights in choices.ts): looks up "1".."choiceCount" and accepts the
+ * map only when all are valid, one is positive and the map has no other property.
+ */
+function probeCredits(map: Record<number, unknown>, choiceCount: number): boolean {
+  reset();
+  let found = 0;
+  for (let number = 1; number <= choiceCount; number += 1) {
+    const value = map[number];
+    if (value === undefined) continue;
+    found += 1;
+    if (!readCredit(value, number - 1)) return false;
+  }
+  return parsed.count > 0 && Object.values(map).length === found;
 }
 
 /** Validates a whole ballot (credits within the power) and, when `roots` is given, adds its votes. */
@@ -64,14 +93,13 @@ export function creditsReason(ballot: Ballot, choiceCount: number, roots?: Credi
   return undefined;
 }
 
-/** Reads one value into parsed[parsed.count] (skipping zeros); false when it is not a non-negative integer. */
+/** Reads one value into the next slot (zeros are skipped); false when it is not a non-negative integer. */
 function readCredit(value: unknown, index: number): boolean {
-  const slot = parsed.count;
   if (typeof value === 'number') {
     if (!Number.isSafeInteger(value) || value < 0) return false;
     if (value === 0) return true;
-    if (value < smallLimit) setSmall(slot, index, value);
-    else setLarge(slot, index, BigInt(value));
+    if (value < smallLimit) addSmall(index, value);
+    else addLarge(index, BigInt(value));
     return true;
   }
   if (typeof value !== 'string') return false;
@@ -87,76 +115,95 @@ function readCredit(value: unknown, index: number): boolean {
     else low = low * 10 + digit;
   }
   if (length <= splitDigits) {
-    if (low !== 0) setSmall(slot, index, low);
+    if (low !== 0) addSmall(index, low);
   } else if (split <= splitDigits) {
-    // 16 to 30 digits: high and low are below 10^15, exact doubles.
-    parsed.indices[slot] = index;
-    parsed.kinds[slot] = 1;
-    parsed.high[slot] = high;
-    parsed.small[slot] = low;
-    parsed.count = slot + 1;
+    addPair(index, high, low);
   } else {
     const units = BigInt(value);
     if (units > creditUnitsMax) return false;
-    setLarge(slot, index, units);
+    addLarge(index, units);
   }
   return true;
 }
 
-function setSmall(slot: number, index: number, value: number): void {
+function addSmall(index: number, value: number): void {
+  const slot = parsed.count;
   parsed.indices[slot] = index;
   parsed.kinds[slot] = 0;
   parsed.small[slot] = value;
   parsed.count = slot + 1;
+  // value < 2^52 may exceed 10^15: split it (both parts exact).
+  const low = value % splitFactor;
+  addToSum((value - low) / splitFactor, low);
 }
 
-function setLarge(slot: number, index: number, value: bigint): void {
+/** 16 to 30 digits: high and low are below 10^15, exact doubles. */
+function addPair(index: number, high: number, low: number): void {
+  const slot = parsed.count;
+  parsed.indices[slot] = index;
+  parsed.kinds[slot] = 1;
+  parsed.high[slot] = high;
+  parsed.small[slot] = low;
+  parsed.count = slot + 1;
+  addToSum(high, low);
+}
+
+function addLarge(index: number, value: bigint): void {
+  const slot = parsed.count;
   parsed.indices[slot] = index;
   parsed.kinds[slot] = 2;
   parsed.large[slot] = value;
   parsed.count = slot + 1;
+  parsed.sumLarge += value;
 }
 
-function entryUnits(slot: number): bigint {
-  const kind = parsed.kinds[slot];
-  if (kind === 0) return BigInt(parsed.small[slot] as number);
-  if (kind === 1) return BigInt(parsed.high[slot] as number) * splitFactorUnits + BigInt(parsed.small[slot] as number);
-  return parsed.large[slot] as bigint;
+/** Keeps sumLow below 10^15 by carrying; sumHigh stays exact below 2^53 (at most 256 entries below 2^38 each). */
+function addToSum(high: number, low: number): void {
+  let sumLow = parsed.sumLow + low;
+  let sumHigh = parsed.sumHigh + high;
+  if (sumLow >= splitFactor) {
+    sumLow -= splitFactor;
+    sumHigh += 1;
+  }
+  parsed.sumLow = sumLow;
+  parsed.sumHigh = sumHigh;
 }
 
 /**
- * Whether the credits add up to more than `power`. The double estimate decides when it is
- * clearly on one side (its error is far below the 2^-40 margin); otherwise exact bigints.
+ * Whether the credits add up to more than `power`. A double estimate decides when it is clearly
+ * on one side (its error is far below the 2^-40 margin); otherwise the exact comparison: of
+ * high/low pairs in doubles when the power splits exactly, of bigints else. A voter who spends
+ * all their power always lands in the exact comparison.
  */
 function exceedsPower(power: bigint): boolean {
-  let estimate = 0;
-  for (let slot = 0; slot < parsed.count; slot += 1) {
-    const kind = parsed.kinds[slot];
-    estimate +=
-      kind === 0
-        ? (parsed.small[slot] as number)
-        : kind === 1
-          ? (parsed.high[slot] as number) * splitFactor + (parsed.small[slot] as number)
-          : Number(parsed.large[slot]);
-  }
+  const { sumHigh, sumLow, sumLarge } = parsed;
+  const estimate = sumHigh * splitFactor + sumLow + (sumLarge === 0n ? 0 : Number(sumLarge));
   const powerEstimate = Number(power);
   if (estimate < powerEstimate * (1 - 2 ** -40)) return false;
   if (estimate > powerEstimate * (1 + 2 ** -40)) return true;
-  let sum = 0n;
-  for (let slot = 0; slot < parsed.count; slot += 1) sum += entryUnits(slot);
-  return sum > power;
+  if (sumLarge === 0n && power < pairPowerMax) {
+    const powerHigh = Number(power / splitFactorUnits);
+    const powerLow = Number(power % splitFactorUnits);
+    return sumHigh !== powerHigh ? sumHigh > powerHigh : sumLow > powerLow;
+  }
+  return BigInt(sumHigh) * splitFactorUnits + BigInt(sumLow) + sumLarge > power;
 }
 
 function addRoots(roots: CreditRoot): void {
   for (let slot = 0; slot < parsed.count; slot += 1) {
     const index = parsed.indices[slot] as number;
     const kind = parsed.kinds[slot];
-    if (kind === 0) roots.addSmall(index, smallRoot(parsed.small[slot] as number));
-    else if (kind === 1) {
-      const root = pairRoot(parsed.high[slot] as number, parsed.small[slot] as number);
+    if (kind === 0) {
+      roots.addSmall(index, smallRoot(parsed.small[slot] as number));
+    } else if (kind === 1) {
+      const high = parsed.high[slot] as number;
+      const low = parsed.small[slot] as number;
+      const root = pairRoot(high, low);
       if (root >= 0) roots.addSmall(index, root);
-      else roots.addLarge(index, entryUnits(slot));
-    } else roots.addLarge(index, parsed.large[slot] as bigint);
+      else roots.addLarge(index, BigInt(high) * splitFactorUnits + BigInt(low));
+    } else {
+      roots.addLarge(index, parsed.large[slot] as bigint);
+    }
   }
 }
 
@@ -172,7 +219,7 @@ export function smallRoot(value: number): number {
  * isqrtFloor(high * 10^15 + low) when the double square root decides it, else -1. The double
  * estimate s of the root has a relative error below 2^-51 (two roundings of the value, one of
  * the root); when s is farther than s * 2^-49 from an integer, floor(s) is the exact floor.
- * Otherwise (about one value in 2^12 near 10^24) the caller takes the bigint root.
+ * Otherwise (about one value in 500 near 10^24) the caller takes the bigint root.
  */
 export function pairRoot(high: number, low: number): number {
   const estimate = Math.sqrt(high * splitFactor + low);

@@ -2,28 +2,25 @@ import { apportion } from '../apportion.ts';
 import { readWeights, weightEntries } from '../choices.ts';
 import { isqrtFloorFast } from '../isqrt.ts';
 import type { Ballot, InvalidBallotHandler, VotingMethod } from '../types.ts';
-import { smallBigInt } from './weighted.ts';
+import { bitLength, RootBuckets, rootMantissa } from './quadratic-roots.ts';
 
 const entries = weightEntries();
-
-/** Fixed-point precision of the square roots: 2^-64. */
-export const quadraticPrecisionBits = 64n;
-const twicePrecision = 2n * quadraticPrecisionBits;
 
 /**
  * Quadratic (Snapshot's `quadratic`): a valid ballot (weights as in `weighted`) adds
  * sqrt(power * w_i / W) to choice i; each choice's quadratic score is the square of that sum,
  * and the scores are rescaled to the valid power. Square roots are irrational, so Polity fixes
  * the rounding, in exact integers:
- * 1. per ballot s = floor(2^64 * sqrt(power / W)) = isqrtFloor(floor(power * 2^128 / W));
- *    per weight t(w) = floor(2^64 * sqrt(w)) = isqrtFloor(w * 2^128);
- * 2. R_i = sum over the ballots of s * t(w_i)  (about 2^128 * Snapshot's sum of roots;
- *    computed as sum over w of t(w) * (sum of s with weight w on choice i), the same number);
- * 3. scores = apportion(total, [R_i^2]): floor(total * R_i^2 / sum R^2), the leftover units
+ * 1. per ballot (power > 0), sqrt(power / W) with at least 39 significant bits:
+ *    e = floor((bitLength(power) - bitLength(W)) / 2) - 40 and
+ *    m = floor(sqrt(power * 2^(-2e) / W))  (so sqrt(power / W) is m * 2^e, m in [2^39, 2^42));
+ * 2. per weight t(w) = floor(2^40 * sqrt(w));
+ * 3. R_i = sum over the ballots of m * 2^e * t(w_i), exact (as an integer times 2^(-smallest e));
+ * 4. scores = apportion(total, [R_i^2]): floor(total * R_i^2 / sum R^2), the leftover units
  *    one each to the largest remainders, the lowest-numbered choice first on equal ones.
- * The scores add up to the valid power exactly. Each root is floored at 2^-64, a relative
- * error below 2^-37 for any power of at least one base unit. Tie rule for the winner: the
- * lowest-numbered among the top scores.
+ * Each root is a floor with a relative error below 2^-39, so R_i is within 2^-38 (relative) of
+ * Snapshot's exact sum of roots. The scores add up to the valid power exactly. Tie rule for the
+ * winner: the lowest-numbered among the top scores.
  */
 export const quadratic = {
   validate(choice: unknown, choiceCount: number): string | undefined {
@@ -40,55 +37,24 @@ export const quadratic = {
         onInvalid?.(index, reason);
         continue;
       }
-      total += ballot.power;
-      const root = isqrtFloorFast((ballot.power << twicePrecision) / smallBigInt(entries.sum));
-      if (root === 0n) continue;
-      for (let entry = 0; entry < entries.count; entry += 1) buckets.add(entries.indices[entry] as number, entries.weights[entry] as number, root);
+      const power = ballot.power;
+      total += power;
+      if (power === 0n) continue;
+      const exponent = Math.floor((bitLength(power) - bitLength(entries.sum)) / 2) - 40;
+      const mantissa = rootMantissa(power, entries.sum, exponent);
+      for (let entry = 0; entry < entries.count; entry += 1) {
+        buckets.add(entries.indices[entry] as number, entries.weights[entry] as number, exponent, mantissa);
+      }
     }
-    const squares = buckets.rootSums().map((sum) => sum * sum);
-    return apportion(total, squares);
+    const rootSums = buckets.rootSums(weightRoot);
+    return apportion(
+      total,
+      rootSums.map((sum) => sum * sum),
+    );
   },
 } satisfies VotingMethod;
 
-const smallWeightMax = 256;
-
-/** Sums of per-ballot roots by (choice, weight), so each weight's root is taken once. */
-class RootBuckets {
-  private readonly small: bigint[];
-  /** Weights of smallWeightMax and above (rare): key `${index}:${weight}`. */
-  private readonly large = new Map<string, { index: number; weight: number; sum: bigint }>();
-
-  constructor(private readonly choiceCount: number) {
-    this.small = new Array<bigint>(choiceCount * smallWeightMax).fill(0n);
-  }
-
-  add(index: number, weight: number, root: bigint): void {
-    if (weight < smallWeightMax) {
-      const slot = index * smallWeightMax + weight;
-      this.small[slot] = (this.small[slot] as bigint) + root;
-      return;
-    }
-    const key = `${index}:${weight}`;
-    const bucket = this.large.get(key);
-    if (bucket) bucket.sum += root;
-    else this.large.set(key, { index, weight, sum: root });
-  }
-
-  /** R_i = sum over w of t(w) * bucket(i, w). */
-  rootSums(): bigint[] {
-    const sums = new Array<bigint>(this.choiceCount).fill(0n);
-    for (let index = 0; index < this.choiceCount; index += 1) {
-      for (let weight = 1; weight < smallWeightMax; weight += 1) {
-        const bucket = this.small[index * smallWeightMax + weight] as bigint;
-        if (bucket !== 0n) sums[index] = (sums[index] as bigint) + weightRoot(weight) * bucket;
-      }
-    }
-    for (const { index, weight, sum } of this.large.values()) sums[index] = (sums[index] as bigint) + weightRoot(weight) * sum;
-    return sums;
-  }
-}
-
-/** t(w) = floor(2^64 * sqrt(w)). */
+/** t(w) = floor(2^40 * sqrt(w)). */
 function weightRoot(weight: number): bigint {
-  return isqrtFloorFast(BigInt(weight) << twicePrecision);
+  return isqrtFloorFast(BigInt(weight) << 80n);
 }

@@ -1,5 +1,6 @@
 import { apportion } from '../apportion.ts';
 import { readWeights, weightEntries } from '../choices.ts';
+import { LimbSums, limbCount, splitLimbs } from '../limbs.ts';
 import type { Ballot, InvalidBallotHandler, VotingMethod } from '../types.ts';
 
 const entries = weightEntries();
@@ -12,7 +13,7 @@ export const weightedPrecisionBits = 64n;
  * proportion to its weights: choice i gets power * w_i / W (W = the ballot's weight sum).
  * Snapshot then rescales the per-choice sums to the valid power in floats; Polity does it
  * exactly:
- * 1. exact sums: ballots are grouped by W and A[W][i] = sum of power * w_i (exact bigint), so
+ * 1. exact sums: ballots are grouped by W and A[W][i] = sum of power * w_i (exact), so
  *    choice i's exact share is S_i = sum over W of A[W][i] / W;
  * 2. X_i = sum over W of floor(A[W][i] * 2^64 / W): S_i to 2^-64 of a base unit (floored);
  * 3. scores = apportion(total, X): floor(total * X_i / sum X), and the leftover units (fewer
@@ -28,41 +29,85 @@ export const weighted = {
   },
 
   score(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler): bigint[] {
-    const groups = new Map<number, bigint[]>();
-    let total = 0n;
+    const groups = new WeightGroups(choiceCount, limbCount(powersOf(ballots), limbBits));
     for (let index = 0; index < ballots.length; index += 1) {
       const ballot = ballots[index] as Ballot;
       const reason = readWeights(ballot.choice, choiceCount, entries);
-      if (reason !== undefined) {
-        onInvalid?.(index, reason);
-        continue;
-      }
-      const power = ballot.power;
-      total += power;
-      let sums = groups.get(entries.sum);
-      if (sums === undefined) {
-        sums = new Array<bigint>(choiceCount).fill(0n);
-        groups.set(entries.sum, sums);
-      }
-      for (let entry = 0; entry < entries.count; entry += 1) {
-        const index = entries.indices[entry] as number;
-        sums[index] = (sums[index] as bigint) + power * smallBigInt(entries.weights[entry] as number);
-      }
+      if (reason !== undefined) onInvalid?.(index, reason);
+      else groups.add(ballot.power);
     }
     const fixed = new Array<bigint>(choiceCount).fill(0n);
-    for (const [sum, sums] of groups) {
+    for (const [sum, sums] of groups.totals()) {
       const divisor = BigInt(sum);
       for (let index = 0; index < choiceCount; index += 1) {
         fixed[index] = (fixed[index] as bigint) + ((sums[index] as bigint) << weightedPrecisionBits) / divisor;
       }
     }
-    return apportion(total, fixed);
+    return apportion(groups.total, fixed);
   },
 } satisfies VotingMethod;
 
-const smallBigInts = Array.from({ length: 1024 }, (_, value) => BigInt(value));
+function* powersOf(ballots: readonly Ballot[]): Generator<bigint> {
+  for (const ballot of ballots) yield ballot.power;
+}
 
-/** BigInt(value) for a safe integer, without allocating for the usual small weights. */
-export function smallBigInt(value: number): bigint {
-  return value < 1024 ? (smallBigInts[value] as bigint) : BigInt(value);
+const limbBits = 26;
+/** A group's doubles may take limbs * weights adding up to 2^27 before a flush (2^26 * 2^27 = 2^53). */
+const loadMax = 2 ** 27;
+
+/**
+ * A[W][i] = sum of power * w_i, per weight sum W, in limb sums (exact). The weights added
+ * since the last flush are tracked: when they could push a double past 2^53, every group is
+ * flushed; a ballot whose weight sum alone is too large goes straight to bigints.
+ */
+class WeightGroups {
+  total = 0n;
+  private readonly groups = new Map<number, LimbSums>();
+  private readonly power: Float64Array;
+  private load = 0;
+
+  constructor(
+    private readonly choiceCount: number,
+    private readonly limbs: number,
+  ) {
+    this.power = new Float64Array(limbs);
+  }
+
+  /** Adds the ballot in `entries`. */
+  add(power: bigint): void {
+    this.total += power;
+    const group = this.group(entries.sum);
+    if (entries.sum > loadMax) {
+      for (let entry = 0; entry < entries.count; entry += 1) group.addExact(entries.indices[entry] as number, power * BigInt(entries.weights[entry] as number));
+      return;
+    }
+    if (this.load + entries.sum > loadMax) this.flush();
+    this.load += entries.sum;
+    const { limbs } = this;
+    splitLimbs(power, this.power, limbs, limbBits);
+    const values = group.values;
+    for (let entry = 0; entry < entries.count; entry += 1) {
+      const at = (entries.indices[entry] as number) * limbs;
+      const weight = entries.weights[entry] as number;
+      for (let limb = 0; limb < limbs; limb += 1) values[at + limb] = (values[at + limb] as number) + (this.power[limb] as number) * weight;
+    }
+  }
+
+  totals(): [number, bigint[]][] {
+    return [...this.groups].map(([sum, group]) => [sum, group.totals()]);
+  }
+
+  private group(sum: number): LimbSums {
+    let group = this.groups.get(sum);
+    if (group === undefined) {
+      group = new LimbSums(this.choiceCount, this.limbs, limbBits);
+      this.groups.set(sum, group);
+    }
+    return group;
+  }
+
+  private flush(): void {
+    for (const group of this.groups.values()) group.flush();
+    this.load = 0;
+  }
 }

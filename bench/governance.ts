@@ -1,0 +1,43 @@
+/**
+ * Governance benchmark: `npm run bench:governance -- [--ballots 1000000] [--choices 10] [--ingest 20000] [--concurrency 64] [--json]`.
+ * 1. Tally of N ballots for each ballot type over 10 choices (targets: ranked-choice <= 2 s,
+ *    the others <= 1 s), and snapshot.js's own scoring on the same ballots for comparison.
+ * 2. Signed-ballot ingestion over HTTP (target >= 5,000 ballots/s): relayed 200 per
+ *    `POST /v1/ballots` (the headline figure) and one per `POST /v1/commands`.
+ * With --json the last line is one JSON object: {"ballots", "results": [{"type", "seconds",
+ * "snapshotSeconds"}], "ingestBallotsPerSecond", ...}.
+ */
+import { ingestBenchmark } from './governance-ingest.ts';
+import { tallyBenchmark } from './governance-tally.ts';
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
+  return value;
+}
+
+const json = process.argv.includes('--json');
+const log = (line: string) => {
+  if (!json) console.log(line);
+  else console.error(line);
+};
+const ballots = option('ballots', 1_000_000);
+const choices = option('choices', 10);
+const tallies = await tallyBenchmark(ballots, choices, { log });
+for (const result of tallies.results) {
+  log(
+    `${result.type.padEnd(18)} ${result.seconds.toFixed(3).padStart(7)} s  (target ${result.targetSeconds} s)  snapshot.js ${result.snapshotSeconds === null ? 'n/a' : `${result.snapshotSeconds.toFixed(3)} s`}`,
+  );
+}
+const count = option('ingest', 20_000);
+const relayed = await ingestBenchmark(count, 8, log, 200);
+log(
+  `signed ballots over HTTP, relayed 200 per POST /v1/ballots: ${relayed.ballotsPerSecond}/s (${relayed.accepted} of ${relayed.ballots} counted in ${relayed.seconds} s; target >= 5,000/s)`,
+);
+const single = await ingestBenchmark(count, option('concurrency', 64), log, 1);
+log(
+  `signed ballots over HTTP, one per POST /v1/commands: ${single.ballotsPerSecond}/s (${single.accepted} of ${single.ballots} counted in ${single.seconds} s)`,
+);
+const report = { ...tallies, ingestBallotsPerSecond: relayed.ballotsPerSecond, ingest: { relayed, single } };
+if (json) console.log(JSON.stringify(report));
