@@ -55,7 +55,8 @@ export function decide(proposal: Proposal, category: Category, result: TallyResu
   if (proposal.ballotType !== 'basic') return result.winner === null ? { succeeded: false, reason: 'no_winner' } : { succeeded: true };
   const [forUnits = 0n, againstUnits = 0n] = result.scores;
   const support = proposal.supportPpm ?? category.supportPpm;
-  const passes = forUnits > 0n && forUnits * ppmWhole >= support * (forUnits + againstUnits);
+  // Support must exceed the threshold: at 50 %, a tie does not pass.
+  const passes = forUnits > 0n && forUnits * ppmWhole > support * (forUnits + againstUnits);
   return passes ? { succeeded: true } : { succeeded: false, reason: 'threshold_not_met' };
 }
 
@@ -107,7 +108,7 @@ export function decidedEarly(proposal: Proposal, category: Category): boolean {
   const [forUnits = 0n, againstUnits = 0n] = proposal.ownByChoiceUnits;
   const support = proposal.supportPpm ?? category.supportPpm;
   const firmQuorum = proposal.ownTotalUnits * ppmWhole >= category.quorumPpm * eligible;
-  const passesWhatever = firmQuorum && forUnits > 0n && forUnits * ppmWhole >= support * (forUnits + againstUnits + remaining);
-  const failsWhatever = (forUnits + remaining) * ppmWhole < support * (forUnits + remaining + againstUnits);
+  const passesWhatever = firmQuorum && forUnits > 0n && forUnits * ppmWhole > support * (forUnits + againstUnits + remaining);
+  const failsWhatever = (forUnits + remaining) * ppmWhole <= support * (forUnits + remaining + againstUnits);
   return passesWhatever || failsWhatever;
 }

@@ -1,6 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { EngineState } from '../../../engine/state.ts';
 import { accepted, type CommandContext, type CommandDefinition, type DomainEvent, type Rejected, rejected } from '../../../engine/types.ts';
+import { formatAmount } from '../../../kernel/amount.ts';
 import { ppmWhole } from '../../../kernel/rates.ts';
 import { delegatedPowerAt, delegationsAt, ownPowerAt, type Snapshot } from '../../power/index.ts';
 import { validateChoice } from '../../voting/index.ts';
@@ -49,9 +50,15 @@ export const vote: CommandDefinition<EngineState, VotePayload, { proposal: strin
       adjustments: previous ? [] : takeBack(state, proposal, { voter: ctx.actorId, ownUnits, snapshot, category: category.id }),
     };
     const events: DomainEvent[] = [ballot, ...afterBallot(proposal, category, ballot, ctx)];
-    return accepted(events, { proposal: proposal.id, power: (ownUnits + delegated).toString() });
+    return accepted(events, { proposal: proposal.id, power: formatAmount(ownUnits + delegated, governanceDecimals(state)) });
   },
 };
+
+/** Power reads in the governance token's units (the strategies count in its base units). */
+function governanceDecimals(state: EngineState): number {
+  const id = state.modules.economy.governanceAssetId;
+  return (id === undefined ? undefined : state.ledger.assets.get(id)?.decimals) ?? 0;
+}
 
 function checkBallot(proposal: Proposal, category: Category, payload: VotePayload, ctx: CommandContext): Rejected | undefined {
   if (!ctx.signed) return rejected('signature_required', 'a ballot must be signed with the voter\u2019s key');

@@ -40,6 +40,8 @@ const parsed = {
   sumHigh: 0,
   sumLow: 0,
   sumLarge: 0n,
+  /** Set when sumHigh passed 2^52 (beyond 4.5 * 10^30 credits): the doubles may have rounded. */
+  sumInexact: false,
 };
 
 function reset(): void {
@@ -47,6 +49,7 @@ function reset(): void {
   parsed.sumHigh = 0;
   parsed.sumLow = 0;
   parsed.sumLarge = 0n;
+  parsed.sumInexact = false;
 }
 
 /**
@@ -157,7 +160,7 @@ function addLarge(index: number, value: bigint): void {
   parsed.sumLarge += value;
 }
 
-/** Keeps sumLow below 10^15 by carrying; sumHigh stays exact below 2^53 (at most 256 entries below 2^38 each). */
+/** Keeps sumLow below 10^15 by carrying; sumHigh is exact while below 2^52 (sumInexact says when not). */
 function addToSum(high: number, low: number): void {
   let sumLow = parsed.sumLow + low;
   let sumHigh = parsed.sumHigh + high;
@@ -167,6 +170,7 @@ function addToSum(high: number, low: number): void {
   }
   parsed.sumLow = sumLow;
   parsed.sumHigh = sumHigh;
+  if (sumHigh > smallLimit) parsed.sumInexact = true;
 }
 
 /**
@@ -177,6 +181,7 @@ function addToSum(high: number, low: number): void {
  */
 function exceedsPower(power: bigint): boolean {
   const { sumHigh, sumLow, sumLarge } = parsed;
+  if (parsed.sumInexact) return exactSum() > power;
   const estimate = sumHigh * splitFactor + sumLow + (sumLarge === 0n ? 0 : Number(sumLarge));
   const powerEstimate = Number(power);
   if (estimate < powerEstimate * (1 - 2 ** -40)) return false;
@@ -187,6 +192,18 @@ function exceedsPower(power: bigint): boolean {
     return sumHigh !== powerHigh ? sumHigh > powerHigh : sumLow > powerLow;
   }
   return BigInt(sumHigh) * splitFactorUnits + BigInt(sumLow) + sumLarge > power;
+}
+
+/** The credits of the last parsed ballot added up in bigints. */
+function exactSum(): bigint {
+  let sum = 0n;
+  for (let slot = 0; slot < parsed.count; slot += 1) {
+    const kind = parsed.kinds[slot];
+    if (kind === 0) sum += BigInt(parsed.small[slot] as number);
+    else if (kind === 1) sum += BigInt(parsed.high[slot] as number) * splitFactorUnits + BigInt(parsed.small[slot] as number);
+    else sum += parsed.large[slot] as bigint;
+  }
+  return sum;
 }
 
 function addRoots(roots: CreditRoot): void {
