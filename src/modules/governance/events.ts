@@ -52,6 +52,7 @@ export interface VotingStarted {
   votingEndsMs: number;
   supportPpm: bigint;
   quorumChoices?: number[];
+  chambers?: { id: string; weight: string; eligibleUnits: bigint }[];
 }
 
 export interface VotingEndedEarly {
@@ -70,6 +71,7 @@ export interface BallotCast {
   powerUnits: bigint;
   /** Delegates whose counted power fell because this delegator voted directly. */
   adjustments: { voter: string; powerUnits: bigint }[];
+  chamberPowers?: { chamber: string; powerUnits: bigint }[];
 }
 
 export interface QuorumReached {
@@ -198,6 +200,7 @@ function evolveVoting(state: GovernanceState, event: GovernanceEvent, stamp: Eve
       proposal.votingEndsMs = event.votingEndsMs;
       proposal.supportPpm = BigInt(event.supportPpm);
       proposal.quorumChoices = event.quorumChoices;
+      proposal.chambers = event.chambers?.map((chamber) => ({ id: chamber.id, weight: BigInt(chamber.weight), eligibleUnits: BigInt(chamber.eligibleUnits) }));
       return;
     }
     case 'voting_ended_early': {
@@ -235,7 +238,7 @@ function evolveVoting(state: GovernanceState, event: GovernanceEvent, stamp: Eve
 function recordBallot(proposal: Proposal, event: BallotCast, stamp: EventStamp): void {
   const previous = proposal.ballots.get(event.voter);
   if (previous) countBallot(proposal, previous, -1n);
-  const ballot = {
+  const ballot: StoredBallot = {
     voter: event.voter,
     choice: event.choice,
     castAtMs: event.castAtMs,
@@ -243,6 +246,7 @@ function recordBallot(proposal: Proposal, event: BallotCast, stamp: EventStamp):
     ownUnits: BigInt(event.ownUnits),
     powerUnits: BigInt(event.powerUnits),
   };
+  if (event.chamberPowers) ballot.chamberPowers = event.chamberPowers.map((entry) => ({ chamber: entry.chamber, powerUnits: BigInt(entry.powerUnits) }));
   proposal.ballots.set(event.voter, ballot);
   countBallot(proposal, ballot, 1n);
   for (const adjustment of event.adjustments) {

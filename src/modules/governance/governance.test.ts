@@ -216,4 +216,62 @@ forEachBackend((backend) => {
       expect(await ballot('carol', 'early', 2)).toBe('voting_closed');
     });
   });
+
+  describe('chambers: the AI DAO paper, section 5.2', () => {
+    it.each([
+      ['40M yes / 10M no in the governance chamber', '40000000', '10000000', 72n, 28n],
+      ['30 yes / 10 no (the first case)', '30', '10', 70n, 30n],
+    ])('venture 60 (40 yes / 20 no) with governance 40 at %s gives %s / %s', async (_name, yes, no, combinedFor, combinedAgainst) => {
+      const tag = w.id('x');
+      const receipts = await w.asset({ decimals: 0 }); // deposit receipts: one unit per unit of value deposited
+      const gov = await w.asset({ decimals: 0 });
+      await w.ok('power.track', { asset: receipts });
+      await w.ok('power.track', { asset: gov });
+      const holdings: [string, string, string][] = [
+        [`inv1${tag}`, receipts, '40'],
+        [`inv2${tag}`, receipts, '20'],
+        [`h1${tag}`, gov, yes],
+        [`h2${tag}`, gov, no],
+      ];
+      for (const [member, assetId, amount] of holdings) {
+        const pair = generateKeyPair();
+        keys.set(member, pair);
+        await w.ok('access.create_actor', { id: member, kind: 'member', publicKey: pair.publicKey });
+        await w.ok('ledger.create_accounts', { accounts: [{ id: member, asset: assetId, owner: member }] });
+        await w.mint(assetId, member, amount);
+      }
+      const category = `venture${tag}`;
+      await w.ok('governance.set_category', {
+        id: category,
+        discussionSeconds: 0,
+        votingSeconds: 86_400,
+        timelockSeconds: 0,
+        gracePeriodSeconds: 86_400,
+        quorumPercent: '10',
+        supportPercent: '50',
+        strategy: { kind: 'token', asset: gov },
+        chambers: [
+          { id: 'venture', weight: '60', strategy: { kind: 'token', asset: receipts } },
+          { id: 'governance', weight: '40', strategy: { kind: 'token', asset: gov } },
+        ],
+      });
+      const id = `invest${tag}`;
+      await w.ok('governance.create', { id, title: 'Invest', body: '', category }, { actorId: `h1${tag}` });
+      await w.ok('governance.submit', { proposal: id }, { actorId: `h1${tag}` });
+      await w.ok('governance.start_voting', { proposal: id });
+      for (const [member, choice] of [
+        [`inv1${tag}`, 1],
+        [`inv2${tag}`, 2],
+        [`h1${tag}`, 1],
+        [`h2${tag}`, 2],
+      ] as const) {
+        expect(await ballot(member, id, choice)).toBe('accepted');
+      }
+      const scale = 10n ** 18n; // combined scores are in 10^-18 of a weight unit
+      const status = proposalStatus(w.engine.state, id, w.clock.nowMs());
+      expect(status?.tally?.scores).toEqual([combinedFor * scale, combinedAgainst * scale, 0n]);
+      w.clock.advanceMs(86_400_000);
+      expect(proposalStatus(w.engine.state, id, w.clock.nowMs())?.status).toBe('succeeded');
+    });
+  });
 });

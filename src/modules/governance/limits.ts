@@ -15,3 +15,4 @@ export const reasonLengthMax = 500;
 /** How far a ballot's own time may differ from the writer's clock. */
 export const ballotClockSkewMsMax = 300_000;
 export const periodSecondsMax = 31_557_600;
+export const chambersMax = 8;

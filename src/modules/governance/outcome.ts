@@ -1,5 +1,5 @@
 import { ppmWhole } from '../../kernel/rates.ts';
-import { type TallyResult, tally } from '../voting/index.ts';
+import { combineChambers, type TallyResult, tally } from '../voting/index.ts';
 import type { Category, Proposal } from './state.ts';
 
 export type ProposalStatus =
@@ -40,11 +40,64 @@ export function effectiveEndMs(proposal: Proposal, category: Category): number |
 }
 
 export function proposalTally(proposal: Proposal): TallyResult {
+  if (proposal.chambers) return chamberOutcome(proposal).combined;
   const ballots = [...proposal.ballots.values()].map((ballot) => ({ voter: ballot.voter, power: ballot.powerUnits, choice: ballot.choice }));
   return tally(proposal.ballotType, proposal.choices.length, ballots);
 }
 
+export interface ChamberResult {
+  id: string;
+  weight: bigint;
+  tally: TallyResult;
+  eligibleUnits: bigint;
+}
+
+/**
+ * Each chamber's own tally, then for/against normalised to the chamber's weight and added
+ * (`combineChambers`): the combined scores are in units of 10^-18 of a weight unit, so the
+ * AI DAO's 60/40 example reads 72 for / 28 against. Abstain is counted per chamber (quorum)
+ * but takes no part in the weighting.
+ */
+export function chamberOutcome(proposal: Proposal): { chambers: ChamberResult[]; combined: TallyResult } {
+  const chambers = (proposal.chambers ?? []).map((chamber) => {
+    const ballots = [...proposal.ballots.values()].map((ballot) => ({
+      voter: ballot.voter,
+      power: ballot.chamberPowers?.find((entry) => entry.chamber === chamber.id)?.powerUnits ?? 0n,
+      choice: ballot.choice,
+    }));
+    return {
+      id: chamber.id,
+      weight: chamber.weight,
+      tally: tally(
+        'basic',
+        3,
+        ballots.filter((ballot) => ballot.power > 0n),
+      ),
+      eligibleUnits: chamber.eligibleUnits,
+    };
+  });
+  const combined = combineChambers(chambers.map((chamber) => ({ weight: chamber.weight, scores: chamber.tally.scores.slice(0, 2) })));
+  const [forUnits = 0n, againstUnits = 0n] = combined.scores;
+  const total = forUnits + againstUnits;
+  return {
+    chambers,
+    combined: {
+      type: 'basic',
+      scores: [forUnits, againstUnits, 0n],
+      total,
+      winner: total === 0n ? null : forUnits > againstUnits ? 1 : againstUnits > forUnits ? 2 : null,
+      invalid: [],
+    },
+  };
+}
+
 export function quorumMet(proposal: Proposal, category: Category): boolean {
+  if (proposal.chambers) {
+    // Every chamber reaches the quorum on its own eligible power.
+    return chamberOutcome(proposal).chambers.every(
+      (chamber) => chamber.tally.total > 0n && chamber.tally.total * ppmWhole >= category.quorumPpm * chamber.eligibleUnits,
+    );
+  }
   const eligible = proposal.eligibleUnits ?? 0n;
   return proposal.quorumUnits * ppmWhole >= category.quorumPpm * eligible && proposal.quorumUnits > 0n;
 }

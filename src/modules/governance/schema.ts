@@ -3,6 +3,7 @@ import { AmountSchema, IdSchema } from '../../ledger/schema.ts';
 import {
   actionsPerProposalMax,
   bodyLengthMax,
+  chambersMax,
   choiceLabelLengthMax,
   choicesMax,
   commentLengthMax,
@@ -39,6 +40,12 @@ export const SetCategorySchema = Type.Object(
     voteChanging: Type.Optional(Type.Boolean()),
     autoExecute: Type.Optional(Type.Boolean()),
     actionsMax: Type.Optional(Type.Integer({ minimum: 0, maximum: actionsPerProposalMax })),
+    chambers: Type.Optional(
+      Type.Array(
+        Type.Object({ id: IdSchema, weight: Type.String({ pattern: '^[1-9][0-9]{0,8}$' }), strategy: StrategySpecSchema }, { additionalProperties: false }),
+        { minItems: 2, maxItems: chambersMax },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -26,6 +26,19 @@ export interface Category {
   voteChanging: boolean;
   autoExecute: boolean;
   actionsMax: number;
+  /**
+   * Several chambers decide together (the AI DAO's venture and governance DAOs): each counts
+   * its own power strategy, its for/against are normalised to its weight, and the weighted
+   * results are added. Each chamber must reach the quorum on its own eligible power.
+   */
+  chambers?: ChamberSpec[] | undefined;
+}
+
+export interface ChamberSpec {
+  id: string;
+  /** Integer weight, as a decimal string (60 and 40 in the AI DAO paper). */
+  weight: string;
+  strategy: StrategySpec;
 }
 
 export interface ProposalAction {
@@ -57,6 +70,8 @@ export interface StoredBallot {
   seq: number;
   ownUnits: bigint;
   powerUnits: bigint;
+  /** In a chambered vote: the voter's power in each chamber (own power, by that chamber's strategy). */
+  chamberPowers?: { chamber: string; powerUnits: bigint }[] | undefined;
 }
 
 export type RecordedStatus = 'draft' | 'discussion' | 'voting' | 'cancelled' | 'executed' | 'failed' | 'vetoed';
@@ -93,6 +108,8 @@ export interface Proposal {
   ownTotalUnits: bigint;
   /** Own (not delegated) power per basic choice: for, against, abstain. */
   ownByChoiceUnits: bigint[];
+  /** In a chambered vote: each chamber's eligible power at the snapshot. */
+  chambers?: { id: string; weight: bigint; eligibleUnits: bigint }[] | undefined;
   /** Set when an early decision closed the vote: no late-quorum extension after it. */
   endedEarly: boolean;
   executedMs?: number | undefined;

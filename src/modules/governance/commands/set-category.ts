@@ -2,7 +2,7 @@ import type { Static } from '@sinclair/typebox';
 import type { EngineState } from '../../../engine/state.ts';
 import { accepted, type CommandDefinition, rejected } from '../../../engine/types.ts';
 import { parseAmount } from '../../../kernel/amount.ts';
-import { isPolityError } from '../../../kernel/errors.ts';
+import { isPolityError, PolityError } from '../../../kernel/errors.ts';
 import { percentToPpm } from '../../../kernel/rates.ts';
 import { powerStrategyProblem } from '../../power/index.ts';
 import type { BallotType } from '../../voting/index.ts';
@@ -34,8 +34,10 @@ export const setCategory: CommandDefinition<EngineState, SetCategoryPayload, { i
       if (isPolityError(error)) return rejected(error.code, error.message);
       throw error;
     }
-    const strategyProblem = powerStrategyProblem(state, toPowerStrategy(category.strategy));
-    if (strategyProblem) return rejected(strategyProblem.code, `strategy: ${strategyProblem.message}`);
+    for (const strategy of [category.strategy, ...(category.chambers ?? []).map((chamber) => chamber.strategy)]) {
+      const strategyProblem = powerStrategyProblem(state, toPowerStrategy(strategy));
+      if (strategyProblem) return rejected(strategyProblem.code, `strategy: ${strategyProblem.message}`);
+    }
     const event: CategorySet = { type: 'governance_category_set', category };
     return accepted([event], { id: payload.id, status: categories.has(payload.id) ? 'updated' : 'created' });
   },
@@ -62,5 +64,9 @@ function toCategory(state: EngineState, payload: SetCategoryPayload): Category {
     actionsMax: payload.actionsMax ?? actionsPerProposalMax,
   };
   if (payload.quorumChoices !== undefined) category.quorumChoices = payload.quorumChoices;
+  if (payload.chambers !== undefined) {
+    if (category.ballotType !== 'basic') throw new PolityError('chambers_need_basic_ballot', 'chambers decide for/against/abstain votes only');
+    category.chambers = payload.chambers.map((chamber) => ({ id: chamber.id, weight: chamber.weight, strategy: chamber.strategy as StrategySpec }));
+  }
   return category;
 }

@@ -47,5 +47,12 @@ function votingStartedEvent(state: EngineState, proposal: Proposal, ctx: Command
     supportPpm,
   };
   if (category.quorumChoices !== undefined) event.quorumChoices = category.quorumChoices;
+  if (category.chambers) {
+    event.chambers = category.chambers.map((chamber) => ({
+      id: chamber.id,
+      weight: chamber.weight,
+      eligibleUnits: eligiblePowerAt(state, snapshot, toPowerStrategy(chamber.strategy)),
+    }));
+  }
   return event;
 }

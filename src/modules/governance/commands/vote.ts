@@ -33,6 +33,7 @@ export const vote: CommandDefinition<EngineState, VotePayload, { proposal: strin
     if (problem) return problem;
     const snapshot = proposal.snapshot as Snapshot;
     const strategy = toPowerStrategy(category.strategy);
+    if (category.chambers) return chamberBallot(state, proposal, category, payload, ctx);
     const previous = proposal.ballots.get(ctx.actorId);
     // A view, not a copy: copying every voter into a set would make each ballot O(ballots).
     const directVoters = { has: (id: string) => id === ctx.actorId || proposal.ballots.has(id) };
@@ -58,6 +59,32 @@ export const vote: CommandDefinition<EngineState, VotePayload, { proposal: strin
 function governanceDecimals(state: EngineState): number {
   const id = state.modules.economy.governanceAssetId;
   return (id === undefined ? undefined : state.ledger.assets.get(id)?.decimals) ?? 0;
+}
+
+/**
+ * A ballot in a chambered vote counts the voter's own power in each chamber (by that
+ * chamber's strategy); delegation does not apply across chambers.
+ */
+function chamberBallot(state: EngineState, proposal: Proposal, category: Category, payload: VotePayload, ctx: CommandContext) {
+  const snapshot = proposal.snapshot as Snapshot;
+  const chamberPowers = (category.chambers ?? []).map((chamber) => ({
+    chamber: chamber.id,
+    powerUnits: ownPowerAt(state, ctx.actorId, snapshot, toPowerStrategy(chamber.strategy)),
+  }));
+  const total = chamberPowers.reduce((sum, entry) => sum + entry.powerUnits, 0n);
+  if (total === 0n) return rejected('no_voting_power', `${ctx.actorId} had no voting power in any chamber at the snapshot (seq ${snapshot.seq})`);
+  const ballot: BallotCast = {
+    type: 'ballot_cast',
+    proposalId: proposal.id,
+    voter: ctx.actorId,
+    choice: payload.choice,
+    castAtMs: payload.castAtMs,
+    ownUnits: total,
+    powerUnits: total,
+    adjustments: [],
+    chamberPowers,
+  };
+  return accepted([ballot], { proposal: proposal.id, power: formatAmount(total, governanceDecimals(state)) });
 }
 
 function checkBallot(proposal: Proposal, category: Category, payload: VotePayload, ctx: CommandContext): Rejected | undefined {

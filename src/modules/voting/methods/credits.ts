@@ -26,8 +26,6 @@ const splitFactorUnits = 10n ** 15n;
 /** 2^128 - 1 has 39 digits. */
 const creditDigitsMax = 39;
 const creditUnitsMax = (1n << 128n) - 1n;
-/** Powers below this split exactly into two doubles around 10^15. */
-const pairPowerMax = 2n ** 52n * splitFactorUnits;
 
 /** The last parsed ballot. kind: 0 double (small), 1 high/low pair, 2 bigint (large). */
 const parsed = {
@@ -175,9 +173,8 @@ function addToSum(high: number, low: number): void {
 
 /**
  * Whether the credits add up to more than `power`. A double estimate decides when it is clearly
- * on one side (its error is far below the 2^-40 margin); otherwise the exact comparison: of
- * high/low pairs in doubles when the power splits exactly, of bigints else. A voter who spends
- * all their power always lands in the exact comparison.
+ * on one side (its error is far below the 2^-40 margin); otherwise the exact comparison in
+ * bigints (a voter who spends all their power always lands there).
  */
 function exceedsPower(power: bigint): boolean {
   const { sumHigh, sumLow, sumLarge } = parsed;
@@ -186,11 +183,6 @@ function exceedsPower(power: bigint): boolean {
   const powerEstimate = Number(power);
   if (estimate < powerEstimate * (1 - 2 ** -40)) return false;
   if (estimate > powerEstimate * (1 + 2 ** -40)) return true;
-  if (sumLarge === 0n && power < pairPowerMax) {
-    const powerHigh = Number(power / splitFactorUnits);
-    const powerLow = Number(power % splitFactorUnits);
-    return sumHigh !== powerHigh ? sumHigh > powerHigh : sumLow > powerLow;
-  }
   return BigInt(sumHigh) * splitFactorUnits + BigInt(sumLow) + sumLarge > power;
 }
 
