@@ -21,9 +21,8 @@ function ballots(...groups: [count: number, choice: number[]][]): SeatBallot[] {
 }
 
 /** The part of snapshot.js used here: its voting classes (the package is CommonJS; its default export differs by loader). */
-interface SnapshotVotingClass {
-  new (proposal: { choices: string[] }, votes: object[], strategies: object[], selected: number[]): { getScores(): number[] };
-}
+// A type alias, not an interface with a construct signature: Biome 2.3.9 panics on the latter.
+type SnapshotVotingClass = new (proposal: { choices: string[] }, votes: object[], strategies: object[], selected: number[]) => { getScores(): number[] };
 const snapshotLoaded = snapshotModule as unknown as { default?: unknown };
 const snapshot = (snapshotLoaded.default ?? snapshotLoaded) as { utils: { voting: Record<'approval' | 'ranked-choice', SnapshotVotingClass> } };
 
