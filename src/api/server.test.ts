@@ -300,6 +300,7 @@ forEachBackend((backend) => {
           'GET /v1/proposals',
           'GET /v1/proposals/{id}',
           'GET /v1/proposals/{id}/ballots',
+          'POST /v1/ballots',
         ].sort(),
       );
       for (const [path, methods] of Object.entries(document.paths)) {
