@@ -114,5 +114,26 @@ forEachBackend((backend) => {
       const retallied = tallyExport(tampered);
       expect(retallied.invalid).toEqual([{ voter: first?.voter, reason: 'signature_invalid' }]);
     });
+
+    it('POST /v1/ballots relays signed ballots, one status each: counted, or why not', async () => {
+      expect((await command('alice', 'governance.create', { id: 'relay', title: 'Relay', body: '', category: 'general' })).status).toBe(200);
+      expect((await command('alice', 'governance.submit', { proposal: 'relay' })).status).toBe(200);
+      clock.advanceMs(2 * dayMs);
+      await keeper.tick();
+      const snapshotSeq = (await admin.get<{ snapshot: { seq: number } }>('/v1/proposals/relay')).body.snapshot.seq;
+      const ballot = (member: string, choice: number, signer = member) => {
+        const payload = { proposal: 'relay', choice, snapshotSeq, castAtMs: clock.nowMs() };
+        return { voter: member, payload, signature: signText(keys.get(signer) as KeyPair, signedText(dao.engine.daoId, member, 'governance.vote', payload)) };
+      };
+      const relayed = await admin.post<{ results: { voter: string; status: string }[] }>('/v1/ballots', {
+        ballots: [ballot('alice', 1), ballot('bob', 2, 'alice')],
+      });
+      expect(relayed.status).toBe(200);
+      expect(relayed.body.results.map((result) => [result.voter, result.status])).toEqual([
+        ['alice', 'counted'],
+        ['bob', 'signature_invalid'],
+      ]);
+      expect(dao.engine.state.modules.governance.proposals.get('relay')?.ballots.has('bob')).toBe(false);
+    });
   });
 });

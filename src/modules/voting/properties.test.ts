@@ -52,7 +52,9 @@ describe.each(ballotTypes.map((type) => [type]))('%s properties', (type) => {
   it('does not depend on the order of the ballots', () => {
     fc.assert(
       fc.property(
-        tallyCase(type).chain((tallied) => fc.tuple(fc.constant(tallied), fc.shuffledSubarray(tallied.ballots, { minLength: tallied.ballots.length, maxLength: tallied.ballots.length }))),
+        tallyCase(type).chain((tallied) =>
+          fc.tuple(fc.constant(tallied), fc.shuffledSubarray(tallied.ballots, { minLength: tallied.ballots.length, maxLength: tallied.ballots.length })),
+        ),
         ([{ choiceCount, ballots }, shuffled]) => {
           expect(tally(type, choiceCount, shuffled)).toEqual(tally(type, choiceCount, ballots));
         },
@@ -77,7 +79,10 @@ describe.each(ballotTypes.map((type) => [type]))('%s properties', (type) => {
     fc.assert(
       fc.property(
         tallyCase(type).chain((tallied) =>
-          fc.tuple(fc.constant(tallied), fc.array(fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 6n }), invalidChoice(type, tallied.choiceCount)), { minLength: 1, maxLength: 5 })),
+          fc.tuple(
+            fc.constant(tallied),
+            fc.array(fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 6n }), invalidChoice(type, tallied.choiceCount)), { minLength: 1, maxLength: 5 }),
+          ),
         ),
         ([{ choiceCount, ballots }, extra]) => {
           const before = tally(type, choiceCount, ballots);
@@ -104,8 +109,16 @@ describe.each(ballotTypes.map((type) => [type]))('%s properties', (type) => {
           { voter: copied.voter, reason: 'duplicate_voter' },
           { voter: copied.voter, reason: 'duplicate_voter' },
         ]);
-        const without = tally(type, choiceCount, ballots.filter((ballot) => ballot.voter !== copied.voter));
-        expect({ scores: result.scores, total: result.total, winner: result.winner }).toEqual({ scores: without.scores, total: without.total, winner: without.winner });
+        const without = tally(
+          type,
+          choiceCount,
+          ballots.filter((ballot) => ballot.voter !== copied.voter),
+        );
+        expect({ scores: result.scores, total: result.total, winner: result.winner }).toEqual({
+          scores: without.scores,
+          total: without.total,
+          winner: without.winner,
+        });
       }),
       runs,
     );

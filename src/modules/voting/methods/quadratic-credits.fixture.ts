@@ -16,7 +16,10 @@ export const quadraticCreditsFixtures: MethodFixture[] = [
     name: 'equal power, spread thin, beats one whale',
     choiceCount: 2,
     // The whale's 10000 credits on 1: 100 votes. 100 voters of 100 on 2: 10 each, 1000.
-    ballots: [ballot('whale', 10000, { '1': 10000 }), ...Array.from({ length: 100 }, (_, index) => ballot(`v${String(index).padStart(3, '0')}`, 100, { '2': 100 }))],
+    ballots: [
+      ballot('whale', 10000, { '1': 10000 }),
+      ...Array.from({ length: 100 }, (_, index) => ballot(`v${String(index).padStart(3, '0')}`, 100, { '2': 100 })),
+    ],
     expected: { scores: [100n, 1000n], total: 20000n, winner: 2 },
   },
   {

@@ -73,7 +73,7 @@ function extremes(counts: readonly bigint[], eliminated: Uint8Array): { top: big
     if (eliminated[index] === 1) continue;
     const count = counts[index] as bigint;
     if (count > top) top = count;
-    if (bottom === -1 || count <= least) {
+    if (bottom === -1 || count < least) {
       bottom = index;
       least = count;
     }

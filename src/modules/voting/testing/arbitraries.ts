@@ -19,7 +19,11 @@ export function permutation(choiceCount: number): fc.Arbitrary<number[]> {
 function weightMap(choiceCount: number, maxWeight: number): fc.Arbitrary<Record<string, number>> {
   return fc
     .uniqueArray(fc.integer({ min: 1, max: choiceCount }), { minLength: 1, maxLength: choiceCount })
-    .chain((keys) => fc.tuple(...keys.map(() => fc.integer({ min: 0, max: maxWeight }))).map((weights) => Object.fromEntries(keys.map((key, index) => [String(key), weights[index] as number]))));
+    .chain((keys) =>
+      fc
+        .tuple(...keys.map(() => fc.integer({ min: 0, max: maxWeight })))
+        .map((weights) => Object.fromEntries(keys.map((key, index) => [String(key), weights[index] as number]))),
+    );
 }
 
 /** A choice of the type's encoding, valid most of the time (weights may all be zero, credits may exceed the power). */
@@ -29,7 +33,9 @@ export function validChoice(type: BallotType, choiceCount: number, power: bigint
     case 'single-choice':
       return fc.integer({ min: 1, max: choiceCount });
     case 'approval':
-      return fc.subarray(Array.from({ length: choiceCount }, (_, index) => index + 1)).chain((approved) => fc.shuffledSubarray(approved, { minLength: approved.length, maxLength: approved.length }));
+      return fc
+        .subarray(Array.from({ length: choiceCount }, (_, index) => index + 1))
+        .chain((approved) => fc.shuffledSubarray(approved, { minLength: approved.length, maxLength: approved.length }));
     case 'ranked-choice':
     case 'copeland':
       return permutation(choiceCount);
@@ -37,18 +43,16 @@ export function validChoice(type: BallotType, choiceCount: number, power: bigint
     case 'quadratic':
       return weightMap(choiceCount, 20);
     case 'quadratic-credits':
-      return fc
-        .uniqueArray(fc.integer({ min: 1, max: choiceCount }), { minLength: 1, maxLength: choiceCount })
-        .chain((keys) =>
-          fc.tuple(...keys.map(() => fc.bigInt({ min: 0n, max: power > 0n ? power : 1n }))).map((credits) => {
-            const map: Record<string, number | string> = {};
-            keys.forEach((key, index) => {
-              const value = credits[index] as bigint;
-              map[String(key)] = value % 2n === 0n ? value.toString() : Number(value);
-            });
-            return map;
-          }),
-        );
+      return fc.uniqueArray(fc.integer({ min: 1, max: choiceCount }), { minLength: 1, maxLength: choiceCount }).chain((keys) =>
+        fc.tuple(...keys.map(() => fc.bigInt({ min: 0n, max: power > 0n ? power : 1n }))).map((credits) => {
+          const map: Record<string, number | string> = {};
+          keys.forEach((key, index) => {
+            const value = credits[index] as bigint;
+            map[String(key)] = value % 2n === 0n ? value.toString() : Number(value);
+          });
+          return map;
+        }),
+      );
   }
 }
 
