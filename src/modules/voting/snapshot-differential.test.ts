@@ -25,10 +25,13 @@ interface SnapshotVote {
   balance: number;
   scores: number[];
 }
-interface SnapshotVoting {
-  new (proposal: { choices: string[] }, votes: SnapshotVote[], strategies: unknown[], selected: unknown): { getScores(): number[] };
-  isValidChoice(choice: unknown, choices: string[]): boolean;
-}
+/** A snapshot.js voting class: a constructor with a static isValidChoice (a type alias: Biome 2.3.9 panics on construct signatures in interfaces). */
+type SnapshotVoting = (new (
+  proposal: { choices: string[] },
+  votes: SnapshotVote[],
+  strategies: unknown[],
+  selected: unknown,
+) => { getScores(): number[] }) & { isValidChoice(choice: unknown, choices: string[]): boolean };
 
 const snapshotTypes = ['basic', 'single-choice', 'approval', 'ranked-choice', 'weighted', 'quadratic', 'copeland'] as const;
 type SnapshotType = (typeof snapshotTypes)[number];
@@ -86,7 +89,9 @@ describe.skipIf(voting === null)('differential: Polity against snapshot.js', () 
     it('scores the same ballots the same (small integer powers)', () => {
       fc.assert(
         fc.property(
-          tallyCase(type, { maxPower: 10n ** 6n }).chain((tallied) => fc.tuple(fc.constant(tallied), fc.array(fc.constantFrom(...bothRefuse[type]), { maxLength: 3 }))),
+          tallyCase(type, { maxPower: 10n ** 6n }).chain((tallied) =>
+            fc.tuple(fc.constant(tallied), fc.array(fc.constantFrom(...bothRefuse[type]), { maxLength: 3 })),
+          ),
           ([{ choiceCount, ballots }, refused]) => {
             const all = [...ballots, ...refused.map((choice, index) => ({ voter: `x${index}`, power: 5n, choice }))];
             const ours = tally(type, choiceCount, all);

@@ -31,7 +31,19 @@ export const copelandFixtures: MethodFixture[] = [
     expected: { scores: [64n, 35n, 1n], total: 100n, winner: 1 },
   },
   {
-    name: 'a pairwise tie',
+    name: 'a pairwise tie is worth 1 to each side',
+    choiceCount: 3,
+    // a 10 [2,3,1], b 5 [1,2,3], c 5 [3,1,2]; total 20.
+    // F[1][2] = b 5 + c 5 = 10 = F[2][1] = a 10: a tie.  F[3][1] = a 10 + c 5 = 15 > F[1][3] = 5:
+    // 3 beats 1.  F[2][3] = a 10 + b 5 = 15 > F[3][2] = 5: 2 beats 3.
+    // V: 1: 1 (tie); 2: 1 + 2 = 3; 3: 2.  Support: 1: 10 + 5 = 15; 2: 10 + 15 = 25; 3: 15 + 5 = 20.
+    // raw = 2 * 2 * 20 * V + support = 95, 265, 180 (sum 540); 20 * raw / 540 = 3.52, 9.81, 6.67;
+    // floors 3 + 9 + 6 = 18; remainders (of 540) 280, 440, 360: the 2 leftover units to 2 and 3.
+    ballots: [ballot('a', 10, [2, 3, 1]), ballot('b', 5, [1, 2, 3]), ballot('c', 5, [3, 1, 2])],
+    expected: { scores: [3n, 10n, 7n], total: 20n, winner: 2 },
+  },
+  {
+    name: 'a pairwise tie between two choices',
     choiceCount: 2,
     // F[1][2] = F[2][1] = 10: V = 1, 1; support 10, 10; raw = 2 * 1 * 20 * 1 + 10 = 50 each.
     ballots: [ballot('a', 10, [1, 2]), ballot('b', 10, [2, 1])],

@@ -109,11 +109,15 @@ function readCredit(value: unknown, index: number): boolean {
   const split = length > splitDigits ? length - splitDigits : 0;
   let high = 0;
   let low = 0;
-  for (let position = 0; position < length; position += 1) {
+  for (let position = 0; position < split; position += 1) {
     const digit = value.charCodeAt(position) - 48;
     if (digit < 0 || digit > 9) return false;
-    if (position < split) high = high * 10 + digit;
-    else low = low * 10 + digit;
+    high = high * 10 + digit;
+  }
+  for (let position = split; position < length; position += 1) {
+    const digit = value.charCodeAt(position) - 48;
+    if (digit < 0 || digit > 9) return false;
+    low = low * 10 + digit;
   }
   if (length <= splitDigits) {
     if (low !== 0) addSmall(index, low);
@@ -173,8 +177,10 @@ function addToSum(high: number, low: number): void {
 
 /**
  * Whether the credits add up to more than `power`. A double estimate decides when it is clearly
- * on one side (its error is far below the 2^-40 margin); otherwise the exact comparison in
- * bigints (a voter who spends all their power always lands there).
+ * on one side (its error is far below the 2^-40 margin). Otherwise (a voter who spends all
+ * their power always lands here) the sum S and the power differ by less than 2^-40 of the
+ * power; below 2^90 that is less than 2^50, so S - power is read off their low 52 bits
+ * (modulo 2^52, in exact doubles). Larger values are compared in bigints.
  */
 function exceedsPower(power: bigint): boolean {
   const { sumHigh, sumLow, sumLarge } = parsed;
@@ -183,7 +189,30 @@ function exceedsPower(power: bigint): boolean {
   const powerEstimate = Number(power);
   if (estimate < powerEstimate * (1 - 2 ** -40)) return false;
   if (estimate > powerEstimate * (1 + 2 ** -40)) return true;
-  return BigInt(sumHigh) * splitFactorUnits + BigInt(sumLow) + sumLarge > power;
+  if (sumLarge !== 0n || power >= lowBitsPowerMax) return BigInt(sumHigh) * splitFactorUnits + BigInt(sumLow) + sumLarge > power;
+  const sumBits = (timesSplitFactorLow52(sumHigh) + sumLow) % two52;
+  const difference = (sumBits - Number(BigInt.asUintN(52, power)) + two52) % two52;
+  return difference !== 0 && difference < two51;
+}
+
+const two26 = 2 ** 26;
+const two51 = 2 ** 51;
+const two52 = 2 ** 52;
+/** Below 2^90, 2^-40 of the power (and so |S - power| in the exact branch) is below 2^50. */
+const lowBitsPowerMax = 1n << 90n;
+const factorHigh = Math.floor(splitFactor / two26);
+const factorLow = splitFactor - factorHigh * two26;
+
+/**
+ * (value * 10^15) mod 2^52 for a safe integer value, exactly: with value = h * 2^26 + l and
+ * 10^15 = H * 2^26 + L, the product is h*H*2^52 + (h*L + l*H)*2^26 + l*L; every partial product
+ * is below 2^53 and the cross terms are reduced modulo 2^26 before they are shifted.
+ */
+function timesSplitFactorLow52(value: number): number {
+  const high = Math.floor(value / two26);
+  const low = value - high * two26;
+  const cross = (((high * factorLow) % two26) + ((low * factorHigh) % two26)) % two26;
+  return (cross * two26 + low * factorLow) % two52;
 }
 
 /** The credits of the last parsed ballot added up in bigints. */

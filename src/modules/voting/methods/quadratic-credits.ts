@@ -35,28 +35,28 @@ export const quadraticCredits = {
   },
 } satisfies VotingMethod;
 
-const limbBase = 2 ** 26;
+/** The doubles are flushed before the roots added since the last flush could reach 2^53. */
+const loadMax = 2 ** 52;
 
 /**
- * Sums of roots per choice. Roots below 2^50 (credits below 10^30) are added in two 26-bit
- * limbs held in doubles, exact for up to 2^27 ballots (ballotsMax is below); larger ones in
- * bigints.
+ * Sums of roots per choice. Roots below 2^50 (credits below 10^30) are added in doubles, and
+ * moved into the bigint sums before the roots added since the last flush could reach 2^52
+ * (so no double passes 2^53 and every addition is exact); larger roots go to the bigints.
  */
 class RootSums implements CreditRoot {
-  private readonly low: Float64Array;
-  private readonly high: Float64Array;
+  private readonly sums: Float64Array;
   private readonly large: bigint[];
+  private load = 0;
 
   constructor(choiceCount: number) {
-    this.low = new Float64Array(choiceCount);
-    this.high = new Float64Array(choiceCount);
+    this.sums = new Float64Array(choiceCount);
     this.large = new Array<bigint>(choiceCount).fill(0n);
   }
 
   addSmall(index: number, root: number): void {
-    const low = root % limbBase;
-    this.low[index] = (this.low[index] as number) + low;
-    this.high[index] = (this.high[index] as number) + (root - low) / limbBase;
+    if (this.load + root >= loadMax) this.flush();
+    this.load += root;
+    this.sums[index] = (this.sums[index] as number) + root;
   }
 
   addLarge(index: number, credits: bigint): void {
@@ -64,6 +64,15 @@ class RootSums implements CreditRoot {
   }
 
   totals(): bigint[] {
-    return this.large.map((large, index) => large + BigInt(this.high[index] as number) * 67108864n + BigInt(this.low[index] as number));
+    this.flush();
+    return [...this.large];
+  }
+
+  private flush(): void {
+    this.sums.forEach((sum, index) => {
+      if (sum !== 0) this.large[index] = (this.large[index] as bigint) + BigInt(sum);
+    });
+    this.sums.fill(0);
+    this.load = 0;
   }
 }

@@ -29,7 +29,7 @@ export const weighted = {
   },
 
   score(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler): bigint[] {
-    const groups = new WeightGroups(choiceCount, limbCount(powersOf(ballots), limbBits));
+    const groups = new WeightGroups(choiceCount, limbCount(largestPower(ballots), limbBits));
     for (let index = 0; index < ballots.length; index += 1) {
       const ballot = ballots[index] as Ballot;
       const reason = readWeights(ballot.choice, choiceCount, entries);
@@ -47,24 +47,34 @@ export const weighted = {
   },
 } satisfies VotingMethod;
 
-function* powersOf(ballots: readonly Ballot[]): Generator<bigint> {
-  for (const ballot of ballots) yield ballot.power;
+function largestPower(ballots: readonly Ballot[]): bigint[] {
+  let largest = 0n;
+  for (let index = 0; index < ballots.length; index += 1) {
+    const power = (ballots[index] as Ballot).power;
+    if (power > largest) largest = power;
+  }
+  return [largest];
 }
 
-const limbBits = 26;
-/** A group's doubles may take limbs * weights adding up to 2^27 before a flush (2^26 * 2^27 = 2^53). */
-const loadMax = 2 ** 27;
+const limbBits = 32;
+/** A group's doubles take limbs * weights adding up to 2^21 before it flushes (2^32 * 2^21 = 2^53). */
+const loadMax = 2 ** 21;
+
+interface WeightGroup {
+  sums: LimbSums;
+  /** Sum of the weight sums added into the doubles since the last flush. */
+  load: number;
+}
 
 /**
- * A[W][i] = sum of power * w_i, per weight sum W, in limb sums (exact). The weights added
- * since the last flush are tracked: when they could push a double past 2^53, every group is
- * flushed; a ballot whose weight sum alone is too large goes straight to bigints.
+ * A[W][i] = sum of power * w_i, per weight sum W, in limb sums (exact). Each group tracks the
+ * weights added since its last flush and flushes before a double could pass 2^53; a ballot
+ * whose weight sum alone is too large goes straight to bigints.
  */
 class WeightGroups {
   total = 0n;
-  private readonly groups = new Map<number, LimbSums>();
+  private readonly groups = new Map<number, WeightGroup>();
   private readonly power: Float64Array;
-  private load = 0;
 
   constructor(
     private readonly choiceCount: number,
@@ -76,16 +86,21 @@ class WeightGroups {
   /** Adds the ballot in `entries`. */
   add(power: bigint): void {
     this.total += power;
-    const group = this.group(entries.sum);
-    if (entries.sum > loadMax) {
-      for (let entry = 0; entry < entries.count; entry += 1) group.addExact(entries.indices[entry] as number, power * BigInt(entries.weights[entry] as number));
+    const sum = entries.sum;
+    const group = this.group(sum);
+    if (sum > loadMax) {
+      for (let entry = 0; entry < entries.count; entry += 1)
+        group.sums.addExact(entries.indices[entry] as number, power * BigInt(entries.weights[entry] as number));
       return;
     }
-    if (this.load + entries.sum > loadMax) this.flush();
-    this.load += entries.sum;
+    if (group.load + sum > loadMax) {
+      group.sums.flush();
+      group.load = 0;
+    }
+    group.load += sum;
     const { limbs } = this;
     splitLimbs(power, this.power, limbs, limbBits);
-    const values = group.values;
+    const values = group.sums.values;
     for (let entry = 0; entry < entries.count; entry += 1) {
       const at = (entries.indices[entry] as number) * limbs;
       const weight = entries.weights[entry] as number;
@@ -94,20 +109,15 @@ class WeightGroups {
   }
 
   totals(): [number, bigint[]][] {
-    return [...this.groups].map(([sum, group]) => [sum, group.totals()]);
+    return [...this.groups].map(([sum, group]) => [sum, group.sums.totals()]);
   }
 
-  private group(sum: number): LimbSums {
+  private group(sum: number): WeightGroup {
     let group = this.groups.get(sum);
     if (group === undefined) {
-      group = new LimbSums(this.choiceCount, this.limbs, limbBits);
+      group = { sums: new LimbSums(this.choiceCount, this.limbs, limbBits), load: 0 };
       this.groups.set(sum, group);
     }
     return group;
-  }
-
-  private flush(): void {
-    for (const group of this.groups.values()) group.flush();
-    this.load = 0;
   }
 }

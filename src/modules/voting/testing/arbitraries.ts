@@ -88,7 +88,10 @@ export function tallyCase(type: BallotType, options: { maxBallots?: number; maxP
   return choiceCounts.chain((choiceCount) =>
     fc
       .array(
-        fc.bigInt({ min: 0n, max: options.maxPower ?? 10n ** 6n }).chain((power) => validChoice(type, choiceCount, power).map((choice) => ({ power, choice }))),
+        // A few tiny powers make ties (pairwise, for last place, for the top) common.
+        fc
+          .oneof(fc.bigInt({ min: 0n, max: options.maxPower ?? 10n ** 6n }), fc.constantFrom(1n, 2n, 3n))
+          .chain((power) => validChoice(type, choiceCount, power).map((choice) => ({ power, choice }))),
         { maxLength: options.maxBallots ?? 12 },
       )
       .map((entries) => ({ choiceCount, ballots: entries.map(({ power, choice }, index) => ({ voter: `v${index}`, power, choice })) })),
