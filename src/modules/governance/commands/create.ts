@@ -2,7 +2,7 @@ import type { Static } from '@sinclair/typebox';
 import type { EngineState } from '../../../engine/state.ts';
 import { accepted, type CommandDefinition, rejected } from '../../../engine/types.ts';
 import { ownPowerAt, powerStrategyProblem } from '../../power/index.ts';
-import type { BallotType } from '../../voting/index.ts';
+import { type BallotType, choiceCountReason } from '../../voting/index.ts';
 import type { ProposalCreated, ProposalFields } from '../events.ts';
 import { checkActions, constitutionRejection, proposalFacts } from '../rules.ts';
 import { CreateProposalSchema } from '../schema.ts';
@@ -35,6 +35,8 @@ export const createProposal: CommandDefinition<EngineState, CreateProposalPayloa
         ballotType === 'basic' ? 'a basic ballot has the choices For, Against, Abstain' : `a ${ballotType} ballot needs its choices`,
       );
     }
+    const countProblem = choiceCountReason(ballotType, choices.length);
+    if (countProblem) return rejected('choices_invalid', `a ${ballotType} ballot cannot have ${choices.length} choices: ${countProblem}`);
     const actions = payload.actions ?? [];
     const actionProblem = checkActions(category, actions, ballotType);
     if (actionProblem) return actionProblem;

@@ -4,7 +4,7 @@ import { accepted, type CommandContext, type CommandDefinition, type DomainEvent
 import { formatAmount } from '../../../kernel/amount.ts';
 import { ppmWhole } from '../../../kernel/rates.ts';
 import { delegatedPowerAt, delegationsAt, ownPowerAt, type Snapshot } from '../../power/index.ts';
-import { validateChoice } from '../../voting/index.ts';
+import { validateBallot, validateChoice } from '../../voting/index.ts';
 import { type BallotCast, countsForQuorum, type QuorumReached, type VotingEndedEarly } from '../events.ts';
 import { ballotClockSkewMsMax } from '../limits.ts';
 import { decidedEarly, effectiveEndMs } from '../outcome.ts';
@@ -40,6 +40,9 @@ export const vote: CommandDefinition<EngineState, VotePayload, { proposal: strin
     const ownUnits = ownPowerAt(state, ctx.actorId, snapshot, strategy);
     const delegated = delegatedPowerAt(state, { delegateId: ctx.actorId, at: snapshot, strategy, category: category.id, directVoters });
     if (ownUnits + delegated === 0n) return rejected('no_voting_power', `${ctx.actorId} had no voting power at the snapshot (seq ${snapshot.seq})`);
+    // With the power known, the ballot as a whole (quadratic credits may not exceed it).
+    const invalid = validateBallot(proposal.ballotType, { voter: ctx.actorId, power: ownUnits + delegated, choice: payload.choice }, proposal.choices.length);
+    if (invalid) return rejected('choice_invalid', `the ballot is not valid for its power: ${invalid}`);
     const ballot: BallotCast = {
       type: 'ballot_cast',
       proposalId: proposal.id,
