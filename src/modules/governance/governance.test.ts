@@ -274,4 +274,30 @@ forEachBackend((backend) => {
       expect(proposalStatus(w.engine.state, id, w.clock.nowMs())?.status).toBe('succeeded');
     });
   });
+
+  describe('other ballot types', () => {
+    it('a ranked-choice proposal (no actions) succeeds with its run-off winner; bad rankings are refused', async () => {
+      const dave = { actorId: 'dave' };
+      expect(
+        await w.code(
+          'governance.create',
+          { id: 'rc0', title: 'Logo', body: '', category: 'treasury', ballotType: 'ranked-choice', choices: ['A', 'B', 'C'], actions: [spend('x', '1')] },
+          dave,
+        ),
+      ).toBe('actions_need_basic_ballot');
+      await w.ok('governance.create', { id: 'rc', title: 'Logo', body: '', category: 'treasury', ballotType: 'ranked-choice', choices: ['A', 'B', 'C'] }, dave);
+      await w.ok('governance.submit', { proposal: 'rc' }, dave);
+      w.clock.advanceMs(hourMs);
+      await w.ok('governance.start_voting', { proposal: 'rc' });
+      expect(await ballot('alice', 'rc', [1, 2])).toBe('choice_invalid'); // ranked-choice needs a full ranking
+      expect(await ballot('alice', 'rc', [2, 1, 3])).toBe('accepted');
+      expect(await ballot('bob', 'rc', [1, 3, 2])).toBe('accepted');
+      expect(await ballot('carol', 'rc', [3, 1, 2])).toBe('accepted');
+      w.clock.advanceMs(2 * dayMs);
+      // First preferences: B 1,400 (alice), A 300 (bob), C 200 (carol): B has a majority of 1,900.
+      const status = proposalStatus(w.engine.state, 'rc', w.clock.nowMs());
+      expect(status).toMatchObject({ status: 'succeeded' });
+      expect(status?.tally?.winner).toBe(2);
+    });
+  });
 });
