@@ -4,7 +4,10 @@ import type { Engine } from '../engine/engine.ts';
 import type { EngineState } from '../engine/state.ts';
 import { formatAmount } from '../kernel/amount.ts';
 import { PolityError } from '../kernel/errors.ts';
+import { committeeList, committeeMembers, election } from '../modules/committees/index.ts';
+import { constitutionVersion, ruleInputs } from '../modules/constitution/index.ts';
 import { type Proposal, proposals, proposalView } from '../modules/governance/index.ts';
+import { multisigTransactions, signerSets } from '../modules/multisig/index.ts';
 import { principalOf } from './auth.ts';
 import { economyView } from './economy-views.ts';
 import { IdParams, responses } from './schemas.ts';
@@ -74,8 +77,33 @@ async function relayBallots(
   return { results: outcomes };
 }
 
+/** Multisig signer sets and transactions, committees with their members now, the constitution. */
+function bodiesRoutes(app: FastifyInstance, engine: Engine): void {
+  const view = (value: unknown) => economyView(value, decimalsOf(engine.state));
+  const get = (url: string, operationId: string, summary: string, answer: () => unknown) =>
+    app.get(url, { schema: { tags: ['governance'], operationId, summary, security: bearerSecurity, response: responses({ 200: Loose }) } }, async () =>
+      answer(),
+    );
+  get('/multisig', 'getMultisig', 'Signer sets and their transactions (pending, executed, rejected, expired, cancelled)', () => {
+    const state = engine.state.modules.multisig;
+    return view({ sets: signerSets(state), transactions: multisigTransactions(state, undefined, engine.nowMs()) });
+  });
+  get('/committees', 'getCommittees', 'Committees with their members now, roles and elections', () => {
+    const state = engine.state.modules.committees;
+    return view({
+      committees: committeeList(state).map((item) => ({ ...item, members: committeeMembers(state, item.id, engine.nowMs()) })),
+      elections: [...state.elections.keys()].map((id) => election(state, id)),
+    });
+  });
+  get('/constitution', 'getConstitution', 'The constitution: its rules as a client writes them, and its version', () => ({
+    ...constitutionVersion(engine.state.modules.constitution),
+    rules: ruleInputs(engine.state),
+  }));
+}
+
 /** Proposals, their ballots with signatures (from the log), and who the caller is. */
 export function governanceRoutes(app: FastifyInstance, engine: Engine): void {
+  bodiesRoutes(app, engine);
   app.post<{ Body: Static<typeof RelayedBallots> }>(
     '/ballots',
     {

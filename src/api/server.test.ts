@@ -301,6 +301,9 @@ forEachBackend((backend) => {
           'GET /v1/proposals/{id}',
           'GET /v1/proposals/{id}/ballots',
           'POST /v1/ballots',
+          'GET /v1/multisig',
+          'GET /v1/committees',
+          'GET /v1/constitution',
         ].sort(),
       );
       for (const [path, methods] of Object.entries(document.paths)) {

@@ -142,3 +142,83 @@ export function registerVoting(program: Command): void {
     .option('--key <file>', 'sign with this key file')
     .action(async (id: string, options: GovernanceOptions & { reason: string }) => run(options, 'governance.veto', { proposal: id, reason: options.reason }));
 }
+
+/** Adds one subcommand that submits `type` with the payload `build` makes from its arguments. */
+function commandOf(
+  group: Command,
+  spec: { name: string; description: string; type: string; args?: string[]; options?: [string, string][] },
+  build: (args: string[], options: Record<string, string>) => unknown,
+): void {
+  let command = withServerOptions(group.command(spec.name).description(spec.description)).option('--key <file>', 'sign with this key file');
+  for (const arg of spec.args ?? []) command = command.argument(`<${arg}>`);
+  for (const [flags, description] of spec.options ?? []) command = command.requiredOption(flags, description);
+  command.action(async (...received: unknown[]) => {
+    const args = received.slice(0, (spec.args ?? []).length) as string[];
+    const options = received[(spec.args ?? []).length] as GovernanceOptions & Record<string, string>;
+    await run(options, spec.type, build(args, options));
+  });
+}
+
+function showOf(group: Command, path: string, description: string): void {
+  withServerOptions(group.command('show').description(description)).action(async (options: ServerOptions) => {
+    const answer = await callApi<Record<string, unknown>>(resolveTarget(options), { method: 'GET', path });
+    emit(options, answer, () => describe(answer));
+  });
+}
+
+/** `polity multisig`, `polity committee`, `polity constitution`: thin faces of their commands. */
+export function registerBodies(program: Command): void {
+  const multisig = program.command('multisig').description('M-of-N treasury spends below a limit (talks to a running server)');
+  commandOf(
+    multisig,
+    {
+      name: 'propose',
+      description: 'a signer proposes a spend (counts as the first approval)',
+      type: 'multisig.propose',
+      args: ['id'],
+      options: [
+        ['--set <id>', 'signer set'],
+        ['--fund <id>', 'fund'],
+        ['--to <account>', 'paid account'],
+        ['--amount <amount>', 'amount'],
+      ],
+    },
+    ([id], o) => ({ id, set: o.set, fund: o.fund, to: o.to, amount: o.amount }),
+  );
+  commandOf(multisig, { name: 'approve', description: 'approve; at the threshold it executes', type: 'multisig.approve', args: ['id'] }, ([id]) => ({ id }));
+  commandOf(multisig, { name: 'reject', description: 'reject', type: 'multisig.reject', args: ['id'] }, ([id]) => ({ id }));
+  showOf(multisig, '/v1/multisig', 'signer sets and transactions');
+  const committee = program.command('committee').description('committees and elections (talks to a running server)');
+  commandOf(committee, { name: 'stand', description: 'stand as a candidate in an election', type: 'committees.stand', args: ['election'] }, ([election]) => ({
+    election,
+  }));
+  commandOf(
+    committee,
+    {
+      name: 'vote',
+      description: 'vote in an election (BID holders; approval [1,3] or a full ranking)',
+      type: 'committees.vote',
+      args: ['election'],
+      options: [['--choice <json>', 'the choice']],
+    },
+    ([election], o) => ({ election, choice: parseJsonOption(o.choice ?? '', '--choice') }),
+  );
+  commandOf(
+    committee,
+    { name: 'close', description: 'close an ended election and seat the winners', type: 'committees.close_election', args: ['election'] },
+    ([election]) => ({ election }),
+  );
+  showOf(committee, '/v1/committees', 'committees, members, roles and elections');
+  const constitution = program.command('constitution').description('the constitution (talks to a running server)');
+  commandOf(
+    constitution,
+    {
+      name: 'set',
+      description: 'replace the rules (permission constitution.amend: governance or the bootstrap admin)',
+      type: 'constitution.set_rules',
+      options: [['--file <rules.json>', '[{"kind": "max_spend", "id": ..., ...}, ...]']],
+    },
+    (_args, o) => ({ rules: parseJsonOption(readFileSync(o.file ?? '', 'utf8'), '--file') }),
+  );
+  showOf(constitution, '/v1/constitution', 'the rules as a client writes them, and the version');
+}

@@ -21,6 +21,7 @@ const commandGroups: ReadonlyArray<[names: string[], load: () => Promise<Registe
   [['proposal'], async () => (await import('./governance.ts')).registerProposal],
   [['vote', 'delegate', 'execute', 'veto'], async () => (await import('./governance.ts')).registerVoting],
   [['tally'], async () => (await import('./tally.ts')).registerTally],
+  [['multisig', 'committee', 'constitution'], async () => (await import('./governance.ts')).registerBodies],
   [['supply'], async () => (await import('./supply.ts')).registerSupply],
   [['simulate'], async () => (await import('./simulate.ts')).registerSimulate],
   [['verify'], async () => (await import('./verify.ts')).registerVerify],
