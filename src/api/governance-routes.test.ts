@@ -135,5 +135,19 @@ forEachBackend((backend) => {
       ]);
       expect(dao.engine.state.modules.governance.proposals.get('relay')?.ballots.has('bob')).toBe(false);
     });
+
+    it('reads multisig sets and transactions, committees and the constitution', async () => {
+      const set = { id: 'exec', signers: ['alice', 'bob'], threshold: 2, funds: ['ecosystem'], maxAmount: '10000' };
+      expect((await admin.post('/v1/commands', { type: 'multisig.set_signers', payload: set })).status).toBe(200);
+      expect((await command('alice', 'multisig.propose', { id: 'tx1', set: 'exec', fund: 'ecosystem', to: 'alice', amount: '500' })).status).toBe(200);
+      expect((await command('bob', 'multisig.approve', { id: 'tx1' })).status).toBe(200);
+      const multisig = await admin.get<{ transactions: { id: string; status: string }[] }>('/v1/multisig');
+      expect(multisig.body.transactions.map((tx) => [tx.id, tx.status])).toEqual([['tx1', 'executed']]);
+      const rules = [{ kind: 'income_reserve', id: 'education', label: 'Education', fund: 'foundation', percent: '8' }];
+      expect((await admin.post('/v1/commands', { type: 'constitution.set_rules', payload: { rules } })).status).toBe(200);
+      const constitution = await admin.get<{ version: number; rules: unknown[] }>('/v1/constitution');
+      expect(constitution.body).toMatchObject({ version: 1, rules });
+      expect((await admin.get('/v1/committees')).body).toEqual({ committees: [], elections: [] });
+    });
   });
 });
