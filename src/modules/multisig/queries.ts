@@ -12,24 +12,8 @@ export interface SignerSetView {
   pendingTransactionIds: string[];
 }
 
-export interface MultisigTransactionView {
-  id: string;
-  setId: string;
-  setRevision: number;
-  fundId: string;
-  toAccountId: string;
-  amountUnits: bigint;
-  memo?: string | undefined;
-  proposerId: string;
-  proposedMs: number;
-  proposedSeq: number;
-  expiresAtMs: number;
-  approvals: string[];
-  rejections: string[];
-  /** With `atMs`, a pending transaction past its expiry shows as `expired`. */
-  status: MultisigTransactionStatus;
-  closedMs?: number | undefined;
-}
+/** A transaction as the queries show it: with `atMs`, a pending one past its expiry shows as `expired`. */
+export type MultisigTransactionView = MultisigTransaction;
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
