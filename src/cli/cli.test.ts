@@ -328,6 +328,47 @@ describe('polity serve and the ledger commands', () => {
     expect([overdrawn.code, overdrawn.stderr]).toEqual([1, expect.stringMatching(/^error \[insufficient_funds\]: /)]);
   });
 
+  it('governance as a user: actor with a key, token, proposal, signed vote, export and offline re-tally', async () => {
+    const key = join(scratch, 'm1.key');
+    expect((await polity(['keys', 'new', '--out', key])).code).toBe(0);
+    const actor = await api(['actor', 'create', '--id', 'm1', '--key', key]);
+    expect(actor.code, actor.stderr).toBe(0);
+    const token = await api(['token', 'create', '--actor', 'm1']);
+    const m1 = String(token.json.token);
+    expect(m1).toMatch(/^pol_/);
+    await api(['asset', 'create', '--id', 'vote', '--symbol', 'VOTE', '--decimals', '0', '--supply', 'mintable']);
+    await api(['account', 'create', '--id', 'm1-vote', '--asset', 'vote', '--owner', 'm1']);
+    await api(['mint', '--asset', 'vote', '--to', 'm1-vote', '--amount', '7']);
+    expect((await api(['command', 'power.track', '{"asset":"vote"}'])).code).toBe(0);
+    const category = {
+      id: 'quick',
+      discussionSeconds: 0,
+      votingSeconds: 2,
+      timelockSeconds: 0,
+      gracePeriodSeconds: 60,
+      quorumPercent: '1',
+      supportPercent: '50',
+      strategy: { kind: 'token', asset: 'vote' },
+    };
+    expect((await api(['command', 'governance.set_category', JSON.stringify(category)])).code).toBe(0);
+    const asM1 = (args: string[]) => polity([...args, '--url', String(started.url), '--token', m1, '--json']);
+    const created = await asM1(['proposal', 'create', '--id', 'sig', '--title', 'Signal', '--category', 'quick', '--body', 'Yes?']);
+    expect(created.code, created.stderr).toBe(0);
+    expect((await asM1(['proposal', 'submit', 'sig'])).code).toBe(0);
+    expect((await asM1(['proposal', 'start-voting', 'sig'])).code).toBe(0);
+    const unsigned = await polity(['vote', 'sig', '--choice', '1', '--url', String(started.url), '--token', m1]);
+    expect(unsigned.code).toBe(2); // --key is required: ballots are signed
+    const voted = await asM1(['vote', 'sig', '--choice', '1', '--key', key]);
+    expect(voted.code, voted.stderr).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    const shown = await api(['proposal', 'show', 'sig']);
+    expect(shown.json).toMatchObject({ state: { status: 'succeeded', tally: { scores: ['7', '0', '0'] } } });
+    const file = join(scratch, 'sig-ballots.json');
+    expect((await api(['export', 'ballots', 'sig', '--out', file])).code).toBe(0);
+    const retally = await polity(['tally', '--ballots', file, '--json']);
+    expect(retally.json).toEqual({ type: 'basic', scores: ['7', '0', '0'], total: '7', winner: 1, invalid: [] });
+  });
+
   it('refuses a second server on the same data dir, and stops cleanly on SIGTERM', async () => {
     const second = await polity(['serve', '--data', dataDir, '--port', '0']);
     expect([second.code, second.stderr]).toEqual([1, expect.stringMatching(/^error \[server_running\]/)]);

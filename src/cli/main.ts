@@ -17,6 +17,7 @@ const commandGroups: ReadonlyArray<[names: string[], load: () => Promise<Registe
   [['account'], async () => (await import('./account.ts')).registerAccount],
   [['transfer'], async () => (await import('./transfer.ts')).registerTransfer],
   [['mint', 'burn'], async () => (await import('./mint-burn.ts')).registerMintBurn],
+  [['actor', 'token', 'grant'], async () => (await import('./actor.ts')).registerActor],
   [['command'], async () => (await import('./command.ts')).registerCommand],
   [['proposal'], async () => (await import('./governance.ts')).registerProposal],
   [['vote', 'delegate', 'execute', 'veto'], async () => (await import('./governance.ts')).registerVoting],
