@@ -294,6 +294,29 @@ forEachBackend((backend) => {
     });
   });
 
+  describe('eligibility: the constitution\u2019s committee rule is the stricter one too', () => {
+    it.each<[string, { identity: boolean; stake?: string }, string]>([
+      ['no BID where the constitution asks for one', { identity: false, stake: '500' }, 'identity_required'],
+      ['a BID and 200 staked (the constitution asks for 300)', { identity: true, stake: '200' }, 'below_minimum_stake'],
+      ['a BID and 300 staked', { identity: true, stake: '300' }, 'eligible'],
+    ])('%s', async (_name, options, expected) => {
+      if (!w.engine.state.modules.committees.committees.has('board')) {
+        await w.ok('committees.create', {
+          id: 'board',
+          label: 'Board',
+          seats: 3,
+          termSeconds: daySeconds,
+          eligibility: { requiresIdentity: false, minStake: '100' },
+        });
+        const rule = { kind: 'committee_eligibility', id: 'board-rule', label: 'Board seats', committee: 'board', requiresIdentity: true, minStake: '300' };
+        await w.ok('constitution.set_rules', { rules: [rule] });
+      }
+      const person = await world.person(options);
+      const verdict = seatEligibility(w.engine.state, 'board', person.actorId);
+      expect(verdict?.eligible ? 'eligible' : verdict?.reason).toBe(expected);
+    });
+  });
+
   describe('an approval election filling three seats', () => {
     let committee: string;
     let candidates: Person[];

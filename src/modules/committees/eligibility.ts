@@ -1,4 +1,5 @@
 import type { EngineState } from '../../engine/state.ts';
+import { committeeRule } from '../constitution/index.ts';
 import { hasIdentity } from '../identity/index.ts';
 import { activeStakes, committeeEligibility } from '../staking/index.ts';
 import type { Committee } from './state.ts';
@@ -20,15 +21,19 @@ export function stakedGovernanceUnits(engine: EngineState, actorId: string): big
 
 /**
  * Whether an actor may hold a seat on `committee`, now. The committee's own rule applies, and
- * when the staking module's settings name a committee with the same id, its rule applies too:
- * the stricter of both wins (a BID if either asks for one, and each minimum stake met), so
- * neither module can loosen what the other demands. Identity is checked before stake.
+ * so do the staking module's settings and the constitution's `committee_eligibility` rule when
+ * they name a committee with the same id: the strictest wins (a BID if any asks for one, and
+ * every minimum stake met), so no module can loosen what another demands. Identity is checked
+ * before stake.
  */
 export function memberEligibility(engine: EngineState, committee: Committee, actorId: string): Eligibility {
   const identity = hasIdentity(engine.modules.identity, actorId);
   const staking = committeeEligibility(engine.modules.staking, actorId, committee.id, identity);
-  if (!identity && (committee.requiresIdentity || staking.reason === 'identity_required')) return { eligible: false, reason: 'identity_required' };
-  if (committee.minStakeUnits > 0n && stakedGovernanceUnits(engine, actorId) < committee.minStakeUnits) {
+  const constitution = committeeRule(engine.modules.constitution, committee.id);
+  const needsIdentity = committee.requiresIdentity || staking.reason === 'identity_required' || constitution?.requiresIdentity === true;
+  if (!identity && needsIdentity) return { eligible: false, reason: 'identity_required' };
+  const minStake = constitution && constitution.minStakeUnits > committee.minStakeUnits ? constitution.minStakeUnits : committee.minStakeUnits;
+  if (minStake > 0n && stakedGovernanceUnits(engine, actorId) < minStake) {
     return { eligible: false, reason: 'below_minimum_stake' };
   }
   if (staking.reason === 'below_committee_minimum') return { eligible: false, reason: 'below_minimum_stake' };
