@@ -4,6 +4,7 @@ import type { Engine } from '../engine/engine.ts';
 import type { EngineState } from '../engine/state.ts';
 import { PolityError } from '../kernel/errors.ts';
 import { burnedByReason } from '../modules/burns/index.ts';
+import { governanceDecimals } from '../modules/economy/index.ts';
 import { emissionPools, scheduledEmissionUnits } from '../modules/emission/index.ts';
 import { identityHolders, identityOf } from '../modules/identity/index.ts';
 import { claimableUnits } from '../modules/revenue/index.ts';
@@ -60,12 +61,6 @@ const Loose = Type.Object({}, { additionalProperties: true });
 const List = Type.Object({ items: Type.Array(Loose) }, { additionalProperties: false });
 const OwnerQuery = Type.Object({ owner: Type.Optional(Type.String({ maxLength: 128 })) }, { additionalProperties: false });
 const ClaimableParams = Type.Object({ policy: Type.String({ maxLength: 128 }), actor: Type.String({ maxLength: 128 }) }, { additionalProperties: false });
-
-function governanceDecimals(state: EngineState): number {
-  const id = state.modules.economy.governanceAssetId;
-  const asset = id === undefined ? undefined : state.ledger.assets.get(id);
-  return asset?.decimals ?? 0;
-}
 
 /** A read route over the live state: tag, id, summary, and what it answers. */
 function readRoute<Q = unknown, P = unknown>(

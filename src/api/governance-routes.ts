@@ -6,6 +6,7 @@ import { formatAmount } from '../kernel/amount.ts';
 import { PolityError } from '../kernel/errors.ts';
 import { committeeList, committeeMembers, election } from '../modules/committees/index.ts';
 import { constitutionVersion, ruleInputs } from '../modules/constitution/index.ts';
+import { governanceDecimals } from '../modules/economy/index.ts';
 import { type Proposal, proposals, proposalView } from '../modules/governance/index.ts';
 import { multisigTransactions, signerSets } from '../modules/multisig/index.ts';
 import { principalOf } from './auth.ts';
@@ -15,16 +16,11 @@ import { bearerSecurity } from './submit.ts';
 
 const Loose = Type.Object({}, { additionalProperties: true });
 
-function decimalsOf(state: EngineState): number {
-  const id = state.modules.economy.governanceAssetId;
-  return (id === undefined ? undefined : state.ledger.assets.get(id)?.decimals) ?? 0;
-}
-
 /** A proposal as clients read it: its record, its state now, and (unless secret and open) its ballots and tally. */
 export function proposalJson(state: EngineState, proposal: Proposal, nowMs: number): Record<string, unknown> {
   const category = state.modules.governance.categories.get(proposal.category);
   const view = category ? proposalView(proposal, category, nowMs) : undefined;
-  const decimals = decimalsOf(state);
+  const decimals = governanceDecimals(state);
   const hidden = proposal.secret && view?.status === 'voting';
   const { ballots, ...record } = proposal;
   return {
@@ -79,7 +75,7 @@ async function relayBallots(
 
 /** Multisig signer sets and transactions, committees with their members now, the constitution. */
 function bodiesRoutes(app: FastifyInstance, engine: Engine): void {
-  const view = (value: unknown) => economyView(value, decimalsOf(engine.state));
+  const view = (value: unknown) => economyView(value, governanceDecimals(engine.state));
   const get = (url: string, operationId: string, summary: string, answer: () => unknown) =>
     app.get(url, { schema: { tags: ['governance'], operationId, summary, security: bearerSecurity, response: responses({ 200: Loose }) } }, async () =>
       answer(),
@@ -192,7 +188,7 @@ async function exportBallots(engine: Engine, proposal: Proposal): Promise<Record
   const category = engine.state.modules.governance.categories.get(proposal.category);
   const view = category ? proposalView(proposal, category, engine.nowMs()) : undefined;
   if (proposal.secret && view?.status === 'voting') throw new PolityError('ballots_secret', `the ballots of ${proposal.id} are secret until voting closes`);
-  const decimals = decimalsOf(engine.state);
+  const decimals = governanceDecimals(engine.state);
   const ballots = [];
   for (const ballot of proposal.ballots.values()) {
     const [entry] = await engine.store.readLog(ballot.seq - 1, 1);

@@ -360,8 +360,12 @@ describe('polity serve and the ledger commands', () => {
     expect(unsigned.code).toBe(2); // --key is required: ballots are signed
     const voted = await asM1(['vote', 'sig', '--choice', '1', '--key', key]);
     expect(voted.code, voted.stderr).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
-    const shown = await api(['proposal', 'show', 'sig']);
+    // Six seconds of voting leave room for slow spawns; then wait for the deadline, no longer.
+    let shown = await api(['proposal', 'show', 'sig']);
+    const votingEndsMs = Number(shown.json.votingEndsMs);
+    expect(votingEndsMs).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, votingEndsMs - Date.now() + 100)));
+    shown = await api(['proposal', 'show', 'sig']);
     expect(shown.json).toMatchObject({ state: { status: 'succeeded', tally: { scores: ['7', '0', '0'] } } });
     const file = join(scratch, 'sig-ballots.json');
     expect((await api(['export', 'ballots', 'sig', '--out', file])).code).toBe(0);

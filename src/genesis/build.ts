@@ -1,4 +1,6 @@
 import type { CommandEnvelope } from '../engine/types.ts';
+import { poolRewardsAccountId } from '../modules/emission/index.ts';
+import { fundAccountId } from '../modules/treasury/index.ts';
 import type { GenesisConfig } from './config.ts';
 
 /** One genesis step: an ordinary command, with a line saying why it is there. */
@@ -116,7 +118,7 @@ function addAllocations(config: GenesisConfig, add: Add): AllocationRow[] {
       table.push({ name: allocation.name, label: allocation.label, amount: allocation.amount, kind: 'pool', target: pool.id });
       continue;
     }
-    const beneficiary = target.kind === 'account' ? target.account : `@treasury.${target.id}`;
+    const beneficiary = target.kind === 'account' ? target.account : fundAccountId(target.id);
     add(
       'vesting.create',
       { id: allocation.name, asset, beneficiary, amount: allocation.amount, schedule: allocation.vesting, ...startMs },
@@ -135,7 +137,7 @@ function addStakingAndRevenue(config: GenesisConfig, add: Add): void {
   }
   const staking = config.staking;
   if (!staking) return;
-  const rewardsFrom = staking.rewardsFrom.kind === 'fund' ? `@treasury.${staking.rewardsFrom.id}` : `@pool.${staking.rewardsFrom.id}.rewards`;
+  const rewardsFrom = staking.rewardsFrom.kind === 'fund' ? fundAccountId(staking.rewardsFrom.id) : poolRewardsAccountId(staking.rewardsFrom.id);
   add(
     'staking.configure',
     { asset, rewardsFrom, earlyExit: staking.earlyExit, voteRequiresStake: staking.voteRequiresStake, committees: staking.committees },
@@ -172,7 +174,7 @@ function addBurns(config: GenesisConfig, add: Add): void {
     );
   }
   for (const milestone of config.burns.milestones) {
-    const from = milestone.from.kind === 'fund' ? `@treasury.${milestone.from.id}` : milestone.from.id;
+    const from = milestone.from.kind === 'fund' ? fundAccountId(milestone.from.id) : milestone.from.id;
     add('burns.define_milestone', { id: milestone.id, label: milestone.label, amount: milestone.amount, from }, `milestone burn ${milestone.id}`);
   }
 }

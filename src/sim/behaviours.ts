@@ -3,6 +3,7 @@ import { monthSeconds, ppmWhole, yearSeconds } from '../kernel/rates.ts';
 import { emissionPools, poolRewardsAccountId } from '../modules/emission/index.ts';
 import { claimableUnits } from '../modules/revenue/index.ts';
 import { accruedRewardUnits, activeStakes, type Tier } from '../modules/staking/index.ts';
+import { fundAccountId } from '../modules/treasury/index.ts';
 import { releasableUnits, vestingGrants } from '../modules/vesting/index.ts';
 import type { SimParams } from './params.ts';
 import type { SimWorld } from './world.ts';
@@ -65,7 +66,7 @@ export class Behaviours {
   }
 
   private recordFundOpenings(): void {
-    for (const fund of this.world.config.treasury.funds) this.fundOpeningUnits.set(fund.id, this.world.balance(`@treasury.${fund.id}`));
+    for (const fund of this.world.config.treasury.funds) this.fundOpeningUnits.set(fund.id, this.world.balance(fundAccountId(fund.id)));
   }
 
   private triggerMilestones(elapsedSeconds: number): void {
@@ -132,7 +133,7 @@ export class Behaviours {
       const opening = this.fundOpeningUnits.get(fund);
       if (opening === undefined || opening <= 0n) continue;
       const units = (opening * BigInt(ratePpm)) / ppmWhole / BigInt(Math.max(1, Math.round(stepsPerYear)));
-      const available = world.balance(`@treasury.${fund}`);
+      const available = world.balance(fundAccountId(fund));
       const spend = units < available ? units : available;
       if (spend > 0n)
         world.submit('treasury.spend', { id: this.nextId(`spend-${fund}-`), fund, to: world.rng.pick(world.holders), amount: world.amount(spend) });

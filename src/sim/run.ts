@@ -1,7 +1,7 @@
 import type { EngineState } from '../engine/state.ts';
 import type { GenesisConfig } from '../genesis/config.ts';
 import { emissionPools } from '../modules/emission/index.ts';
-import { treasuryFunds } from '../modules/treasury/index.ts';
+import { fundAccountId, treasuryFunds } from '../modules/treasury/index.ts';
 import { vestedUnitsOfGrant, vestingGrants } from '../modules/vesting/index.ts';
 import { supplyUnits } from '../reports/supply.ts';
 import { Behaviours } from './behaviours.ts';
@@ -74,7 +74,7 @@ function sample(world: SimWorld, step: number): SimSample {
   const state = world.engine.state;
   const { asset, byCategory } = supplyUnits(state, world.nowMs, world.config.governanceToken);
   const funds: Record<string, bigint> = {};
-  for (const fund of world.config.treasury.funds) funds[fund.id] = world.balance(`@treasury.${fund.id}`);
+  for (const fund of world.config.treasury.funds) funds[fund.id] = world.balance(fundAccountId(fund.id));
   return {
     step,
     timeMs: world.nowMs,

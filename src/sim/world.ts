@@ -8,6 +8,7 @@ import { formatAmount } from '../kernel/amount.ts';
 import { VirtualClock } from '../kernel/clock.ts';
 import { createPrng, type Prng } from '../kernel/prng.ts';
 import { balanceUnits } from '../ledger/state.ts';
+import { governanceDecimals } from '../modules/economy/index.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
 import type { Store } from '../store/types.ts';
 
@@ -54,8 +55,7 @@ export class SimWorld {
   }
 
   get decimals(): number {
-    const asset = this.engine.state.ledger.assets.get(this.config.governanceToken);
-    return asset?.decimals ?? 0;
+    return governanceDecimals(this.engine.state);
   }
 
   /** Formats base units of the governance token for a payload. */

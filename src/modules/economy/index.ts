@@ -5,7 +5,7 @@ import { recordAllocations } from './commands/record-allocations.ts';
 import { type EconomyEvent, economyEventTypes, evolveEconomy } from './events.ts';
 import { createEconomyState, type EconomyState } from './state.ts';
 
-export { allocationTarget } from './queries.ts';
+export { allocationTarget, governanceDecimals } from './queries.ts';
 export type { Allocation, AllocationKind, EconomyState } from './state.ts';
 
 export const economyModule: DomainModule<EconomyState, EconomyEvent> = {

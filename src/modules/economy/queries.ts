@@ -22,3 +22,9 @@ export function allocationTarget(state: EngineState, kind: AllocationKind, id: s
 export function genesisMs(economy: EconomyState): number | undefined {
   return economy.genesisMs;
 }
+
+/** Decimals of the governance token (0 before the economy names one): power and tallies count in its base units. */
+export function governanceDecimals(state: EngineState): number {
+  const id = state.modules.economy.governanceAssetId;
+  return (id === undefined ? undefined : state.ledger.assets.get(id)?.decimals) ?? 0;
+}

@@ -1,5 +1,5 @@
 import type { EngineState } from '../../engine/state.ts';
-import { type ProposalView, proposalView } from './outcome.ts';
+import { effectiveEndMs, type ProposalView, proposalView } from './outcome.ts';
 import type { GovernanceState, Proposal } from './state.ts';
 
 export function proposals(state: GovernanceState): Proposal[] {
@@ -26,6 +26,9 @@ export function dueProposals(engine: EngineState, nowMs: number): { startVoting:
     if (item.status !== 'voting') continue;
     const category = engine.modules.governance.categories.get(item.category);
     if (!category?.autoExecute) continue;
+    // The keeper asks every second: tally (O(ballots)) only once the timelock can be over.
+    const end = effectiveEndMs(item, category);
+    if (end === undefined || nowMs < end + category.timelockSeconds * 1000) continue;
     const view = proposalView(item, category, nowMs);
     if (view.status === 'queued' && nowMs >= (view.executableFromMs ?? Number.POSITIVE_INFINITY)) execute.push(item.id);
   }

@@ -72,8 +72,11 @@ export function constitutionRejection(state: EngineState, facts: ProposalFacts, 
   return violation ? rejected(violation.code, violation.message) : undefined;
 }
 
-export function onlyProposer(proposal: Proposal, ctx: CommandContext): Rejected | undefined {
-  return proposal.proposerId === ctx.actorId ? undefined : rejected('not_proposer', `only ${proposal.proposerId} may change proposal ${proposal.id}`);
+/** A proposal only its proposer may change (submit, amend, cancel). */
+export function findOwnProposal(state: EngineState, id: string, ctx: CommandContext): Proposal | Rejected {
+  const proposal = findProposal(state, id);
+  if ('code' in proposal || proposal.proposerId === ctx.actorId) return proposal;
+  return rejected('not_proposer', `only ${proposal.proposerId} may change proposal ${proposal.id}`);
 }
 
 export function canAdminister(state: EngineState, ctx: CommandContext, resource: string): boolean {

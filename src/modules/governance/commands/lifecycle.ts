@@ -3,7 +3,7 @@ import type { EngineState } from '../../../engine/state.ts';
 import { accepted, type CommandDefinition, rejected } from '../../../engine/types.ts';
 import type { ProposalAmended, ProposalCancelled, ProposalCommented, ProposalSubmitted } from '../events.ts';
 import { commentsPerProposalMax, revisionsMax } from '../limits.ts';
-import { categoryOf, checkActions, constitutionRejection, findProposal, onlyProposer, proposalFacts } from '../rules.ts';
+import { categoryOf, checkActions, constitutionRejection, findOwnProposal, findProposal, proposalFacts } from '../rules.ts';
 import { AmendProposalSchema, CommentSchema, ProposalRefSchema } from '../schema.ts';
 
 type Ref = Static<typeof ProposalRefSchema>;
@@ -13,10 +13,8 @@ export const submitProposal: CommandDefinition<EngineState, Ref, { id: string; d
   type: 'governance.submit',
   schema: ProposalRefSchema,
   apply(state, payload, ctx) {
-    const proposal = findProposal(state, payload.proposal);
+    const proposal = findOwnProposal(state, payload.proposal, ctx);
     if ('code' in proposal) return proposal;
-    const notProposer = onlyProposer(proposal, ctx);
-    if (notProposer) return notProposer;
     if (proposal.status !== 'draft') return rejected('proposal_not_draft', `proposal ${proposal.id} is ${proposal.status}, not a draft`);
     const discussionEndsMs = ctx.timeMs + categoryOf(state, proposal).discussionSeconds * 1000;
     const event: ProposalSubmitted = { type: 'proposal_submitted', proposalId: proposal.id, discussionEndsMs };
@@ -29,10 +27,8 @@ export const amendProposal: CommandDefinition<EngineState, Static<typeof AmendPr
   type: 'governance.amend',
   schema: AmendProposalSchema,
   apply(state, payload, ctx) {
-    const proposal = findProposal(state, payload.proposal);
+    const proposal = findOwnProposal(state, payload.proposal, ctx);
     if ('code' in proposal) return proposal;
-    const notProposer = onlyProposer(proposal, ctx);
-    if (notProposer) return notProposer;
     if (proposal.status !== 'draft' && proposal.status !== 'discussion')
       return rejected('proposal_locked', `proposal ${proposal.id} can no longer be amended (${proposal.status})`);
     if (proposal.revisions.length >= revisionsMax) return rejected('too_many_revisions', `at most ${revisionsMax} revisions`);
@@ -76,10 +72,8 @@ export const cancelProposal: CommandDefinition<EngineState, Ref, { id: string; s
   type: 'governance.cancel',
   schema: ProposalRefSchema,
   apply(state, payload, ctx) {
-    const proposal = findProposal(state, payload.proposal);
+    const proposal = findOwnProposal(state, payload.proposal, ctx);
     if ('code' in proposal) return proposal;
-    const notProposer = onlyProposer(proposal, ctx);
-    if (notProposer) return notProposer;
     if (proposal.status !== 'draft' && proposal.status !== 'discussion')
       return rejected('proposal_locked', `proposal ${proposal.id} is ${proposal.status}: too late to cancel`);
     const event: ProposalCancelled = { type: 'proposal_cancelled', proposalId: proposal.id };

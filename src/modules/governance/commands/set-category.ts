@@ -4,6 +4,7 @@ import { accepted, type CommandDefinition, rejected } from '../../../engine/type
 import { parseAmount } from '../../../kernel/amount.ts';
 import { isPolityError, PolityError } from '../../../kernel/errors.ts';
 import { percentToPpm } from '../../../kernel/rates.ts';
+import { governanceDecimals } from '../../economy/index.ts';
 import { powerStrategyProblem } from '../../power/index.ts';
 import type { BallotType } from '../../voting/index.ts';
 import type { CategorySet } from '../events.ts';
@@ -44,8 +45,7 @@ export const setCategory: CommandDefinition<EngineState, SetCategoryPayload, { i
 };
 
 function toCategory(state: EngineState, payload: SetCategoryPayload): Category {
-  const governanceAsset = state.modules.economy.governanceAssetId;
-  const decimals = governanceAsset === undefined ? 0 : (state.ledger.assets.get(governanceAsset)?.decimals ?? 0);
+  const decimals = governanceDecimals(state);
   const category: Category = {
     id: payload.id,
     discussionSeconds: payload.discussionSeconds,

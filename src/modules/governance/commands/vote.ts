@@ -3,6 +3,7 @@ import type { EngineState } from '../../../engine/state.ts';
 import { accepted, type CommandContext, type CommandDefinition, type DomainEvent, type Rejected, rejected } from '../../../engine/types.ts';
 import { formatAmount } from '../../../kernel/amount.ts';
 import { ppmWhole } from '../../../kernel/rates.ts';
+import { governanceDecimals } from '../../economy/index.ts';
 import { delegatedPowerAt, delegationsAt, ownPowerAt, type Snapshot } from '../../power/index.ts';
 import { validateBallot, validateChoice } from '../../voting/index.ts';
 import { type BallotCast, countsForQuorum, type QuorumReached, type VotingEndedEarly } from '../events.ts';
@@ -57,12 +58,6 @@ export const vote: CommandDefinition<EngineState, VotePayload, { proposal: strin
     return accepted(events, { proposal: proposal.id, power: formatAmount(ownUnits + delegated, governanceDecimals(state)) });
   },
 };
-
-/** Power reads in the governance token's units (the strategies count in its base units). */
-function governanceDecimals(state: EngineState): number {
-  const id = state.modules.economy.governanceAssetId;
-  return (id === undefined ? undefined : state.ledger.assets.get(id)?.decimals) ?? 0;
-}
 
 /**
  * A ballot in a chambered vote counts the voter's own power in each chamber (by that
