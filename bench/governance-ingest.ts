@@ -12,14 +12,16 @@ import { bootstrapAdmin } from '../src/access/bootstrap.ts';
 import { generateKeyPair, type KeyPair, signedText, signText } from '../src/access/signature.ts';
 import { issueToken } from '../src/access/tokens.ts';
 import { buildServer } from '../src/api/server.ts';
+import { resolveVerifyThreads } from '../src/cli/config.ts';
 import { Engine } from '../src/engine/engine.ts';
 import type { Principal } from '../src/engine/types.ts';
 import { VirtualClock } from '../src/kernel/clock.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
-import { startTsWorker } from './http.ts';
+import { startTsWorker } from './ts-worker.ts';
 
 export interface IngestResult {
   ballots: number;
+  verifyThreads: number;
   batch: number;
   concurrency: number;
   seconds: number;
@@ -90,7 +92,9 @@ export async function ingestBenchmark(ballots = 20_000, concurrency = 64, log: (
   const dir = mkdtempSync(join(tmpdir(), 'polity-bench-gov-'));
   const clock = new VirtualClock(Date.now());
   const store = await openSqliteStore({ file: join(dir, 'polity.sqlite'), daoId: 'bench' });
-  const engine = await Engine.open({ store, clock, snapshotOnClose: false });
+  // Signatures are checked as `polity serve` checks them: on $POLITY_VERIFY_THREADS threads.
+  const verifyThreads = resolveVerifyThreads();
+  const engine = await Engine.open({ store, clock, snapshotOnClose: false, verifyThreads });
   const app = await buildServer({ engine, logger: false });
   try {
     const { adminId, adminToken } = await bootstrapAdmin(engine);
@@ -127,7 +131,7 @@ export async function ingestBenchmark(ballots = 20_000, concurrency = 64, log: (
     await worker.terminate();
     if (done.firstError) log(`first refusal: ${done.firstError}`);
     const { accepted, seconds } = done;
-    return { ballots, batch, concurrency, seconds: Number(seconds.toFixed(3)), ballotsPerSecond: Math.round(ballots / seconds), accepted };
+    return { ballots, verifyThreads, batch, concurrency, seconds: Number(seconds.toFixed(3)), ballotsPerSecond: Math.round(ballots / seconds), accepted };
   } finally {
     await app.close();
     await engine.close();

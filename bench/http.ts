@@ -1,10 +1,10 @@
-import { Worker } from 'node:worker_threads';
 import { buildServer } from '../src/api/server.ts';
 import type { Engine } from '../src/engine/engine.ts';
 import type { HttpWorkerInput, HttpWorkerOutput } from './http-worker.ts';
 import { type Breakdown, type CommitWatch, withCommitTotals } from './instrument.ts';
 import { commitSummary, type ThroughputResult } from './library.ts';
 import { GcWatch, round } from './stats.ts';
+import { startTsWorker } from './ts-worker.ts';
 import type { WorkloadSpec } from './workload.ts';
 
 export interface HttpResult extends ThroughputResult {
@@ -69,14 +69,4 @@ export async function runHttpThroughput(
   } finally {
     await app.close();
   }
-}
-
-/**
- * A worker thread running a .ts module: Node 20 loads a worker's entry before the
- * `--import tsx` hooks are in place, so a small eval'd entry registers tsx first.
- */
-export function startTsWorker(module: URL, workerData: unknown): Worker {
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const code = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(module.href)}); });`;
-  return new Worker(code, { eval: true, workerData });
 }

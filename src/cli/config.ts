@@ -1,4 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PolityError } from '../kernel/errors.ts';
 import { isValidId } from '../kernel/ids.ts';
@@ -112,6 +113,22 @@ export function resolveLogLevel(): LogLevel {
   const level = logLevels.find((candidate) => candidate === text);
   if (!level) throw new PolityError('config_invalid', `POLITY_LOG_LEVEL "${text}" is not one of ${logLevels.join(', ')}`);
   return level;
+}
+
+/** Verify threads beyond this many buy nothing: the single writer is the limit by then. */
+export const verifyThreadsMax = 16;
+
+/**
+ * Threads that check command signatures ($POLITY_VERIFY_THREADS): by default one per core but
+ * the writer's, at least one and at most 4; 0 checks them on the writer's thread.
+ */
+export function resolveVerifyThreads(): number {
+  const text = process.env.POLITY_VERIFY_THREADS;
+  if (text === undefined || text === '') return Math.min(4, Math.max(1, availableParallelism() - 1));
+  const threads = /^[0-9]{1,2}$/.test(text) ? Number(text) : Number.NaN;
+  if (!(threads >= 0 && threads <= verifyThreadsMax))
+    throw new PolityError('config_invalid', `POLITY_VERIFY_THREADS "${text}" is not a whole number from 0 to ${verifyThreadsMax}`);
+  return threads;
 }
 
 export function checkDaoId(daoId: string): string {

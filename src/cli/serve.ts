@@ -6,7 +6,17 @@ import { Engine } from '../engine/engine.ts';
 import { type Keeper, startKeeper } from '../engine/keeper.ts';
 import { isPolityError, PolityError } from '../kernel/errors.ts';
 import type { Store } from '../store/types.ts';
-import { adminTokenPath, checkDaoId, defaultDaoId, readDaoFile, resolveDataDir, resolveHost, resolveLogLevel, resolvePort } from './config.ts';
+import {
+  adminTokenPath,
+  checkDaoId,
+  defaultDaoId,
+  readDaoFile,
+  resolveDataDir,
+  resolveHost,
+  resolveLogLevel,
+  resolvePort,
+  resolveVerifyThreads,
+} from './config.ts';
 import { openDaoStore } from './dao-store.ts';
 import { type InitializedDao, initializeDao } from './init.ts';
 import { emit, type JsonOption } from './output.ts';
@@ -71,7 +81,11 @@ function withCreatedNote(error: unknown, created: InitializedDao): unknown {
 async function start(dataDir: string, level: string): Promise<Running> {
   const { dao, store } = await openDaoStore(dataDir);
   try {
-    const engine = await Engine.open({ store, onFault: (error) => logFault('the writer failed and reloads from the log', error) });
+    const engine = await Engine.open({
+      store,
+      verifyThreads: resolveVerifyThreads(),
+      onFault: (error) => logFault('the writer failed and reloads from the log', error),
+    });
     if (engine.head.seq === 0) {
       throw new PolityError(
         'store_empty',

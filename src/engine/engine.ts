@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { signedText, verifyText } from '../access/signature.ts';
-import { scopeAllows } from '../access/state.ts';
+import { signedText } from '../access/signature.ts';
+import { type Actor, scopeAllows } from '../access/state.ts';
+import { inlineVerifier, type SignatureCheck, type SignatureVerifier, VerifyPool } from '../access/verify-pool.ts';
 import { assert } from '../kernel/assert.ts';
 import { type Clock, systemClock } from '../kernel/clock.ts';
 import { PolityError } from '../kernel/errors.ts';
@@ -28,6 +29,11 @@ export interface EngineOptions {
   snapshotOnClose?: boolean;
   /** Called when the writer hits a bug or a storage failure; it then reloads from the log. */
   onFault?: (error: unknown) => void;
+  /**
+   * Threads that check command signatures off the writer's thread (a server sets this; 0 or
+   * unset checks them in line, which is what tools and tests want).
+   */
+  verifyThreads?: number;
 }
 
 export type SubmitOutcome<R = unknown> = { ok: true; seq: number | undefined; result: R } | { ok: false; code: string; message: string };
@@ -45,6 +51,8 @@ interface Prepared {
 interface Queued {
   principal: Principal;
   envelope: CommandEnvelope;
+  /** Its signature was checked against the actor's key (no command changes a key once set). */
+  signed: boolean;
   weight: number;
   enqueuedAt: number;
   resolve: (outcome: SubmitOutcome) => void;
@@ -65,6 +73,9 @@ export class Engine {
   private closed = false;
   private recordsSinceSnapshot = 0;
   private idle: Array<() => void> = [];
+  private readonly verifier: SignatureVerifier;
+  /** Signed commands whose signature is being checked: close waits for them. */
+  private readonly verifying = new Set<Promise<unknown>>();
 
   private constructor(
     readonly store: Store,
@@ -74,7 +85,9 @@ export class Engine {
     private lastTimeMs: number,
     private readonly clock: Clock,
     private readonly options: EngineOptions,
-  ) {}
+  ) {
+    this.verifier = options.verifyThreads ? new VerifyPool(options.verifyThreads) : inlineVerifier;
+  }
 
   static async open(options: EngineOptions): Promise<Engine> {
     const loaded = await loadState(options.store);
@@ -103,17 +116,43 @@ export class Engine {
     return this.clock.nowMs();
   }
 
-  /** Resolves once the command is durable (or rejected); throws PolityError for bad input. */
+  /**
+   * Resolves once the command is durable (or rejected); throws (or, while its signature is
+   * checked on another thread, rejects with) PolityError for bad input.
+   */
   submit<R = unknown>(principal: Principal, envelope: CommandEnvelope): Promise<SubmitOutcome<R>> {
     if (this.closed) return Promise.reject(new PolityError('engine_closed', 'the engine is shutting down'));
     const definition = findCommand(envelope.type);
     validatePayload(envelope.type, envelope.payload);
-    this.authenticate(principal, envelope);
+    const actor = this.authenticate(principal, envelope);
     const weight = definition.weight ? definition.weight(envelope.payload as never) : 1;
-    if (this.queuedItems + weight > queueItemsMax) return Promise.reject(new PolityError('overloaded', 'the write queue is full; retry later'));
+    this.checkRoom(weight);
+    if (envelope.signature === undefined) return this.enqueue<R>({ principal, envelope, weight, signed: false });
+    const verdict = this.verifier.verify(this.signatureCheck(actor, envelope, envelope.signature));
+    const queued = { principal, envelope, weight, signed: true };
+    if (typeof verdict === 'boolean') {
+      if (!verdict) throw signatureMismatch();
+      return this.enqueue<R>(queued);
+    }
+    const pending = verdict.then((valid) => {
+      if (!valid) throw signatureMismatch();
+      this.checkRoom(weight);
+      return this.enqueue<R>(queued);
+    });
+    this.verifying.add(pending);
+    const forget = () => this.verifying.delete(pending);
+    pending.then(forget, forget);
+    return pending;
+  }
+
+  private checkRoom(weight: number): void {
+    if (this.queuedItems + weight > queueItemsMax) throw new PolityError('overloaded', 'the write queue is full; retry later');
+  }
+
+  private enqueue<R>(item: Omit<Queued, 'enqueuedAt' | 'resolve' | 'reject'>): Promise<SubmitOutcome<R>> {
     return new Promise<SubmitOutcome<R>>((resolve, reject) => {
-      this.queue.push({ principal, envelope, weight, enqueuedAt: performance.now(), resolve: resolve as (o: SubmitOutcome) => void, reject });
-      this.queuedItems += weight;
+      this.queue.push({ ...item, enqueuedAt: performance.now(), resolve: resolve as (o: SubmitOutcome) => void, reject });
+      this.queuedItems += item.weight;
       if (!this.draining) {
         this.draining = true;
         setImmediate(() => void this.drain());
@@ -121,7 +160,8 @@ export class Engine {
     });
   }
 
-  private authenticate(principal: Principal, envelope: CommandEnvelope): void {
+  /** The actor, once its API token (if any) is valid and covers the command. */
+  private authenticate(principal: Principal, envelope: CommandEnvelope): Actor {
     const access = this.current.access;
     const actor = access.actors.get(principal.actorId);
     if (!actor) throw new PolityError('unauthenticated', `unknown actor ${principal.actorId}`);
@@ -130,11 +170,12 @@ export class Engine {
       if (!token || token.revoked || token.actorId !== actor.id) throw new PolityError('unauthenticated', 'the API token is not valid');
       if (!scopeAllows(token.scopes, envelope.type)) throw new PolityError('forbidden', `the token's scopes do not cover ${envelope.type}`);
     }
-    if (envelope.signature !== undefined) {
-      if (!actor.publicKey) throw new PolityError('signature_invalid', `actor ${actor.id} has no public key to check a signature against`);
-      const text = signedText(this.daoId, actor.id, envelope.type, envelope.payload);
-      if (!verifyText(actor.publicKey, text, envelope.signature)) throw new PolityError('signature_invalid', 'the signature does not match the command');
-    }
+    return actor;
+  }
+
+  private signatureCheck(actor: Actor, envelope: CommandEnvelope, signature: string): SignatureCheck {
+    if (!actor.publicKey) throw new PolityError('signature_invalid', `actor ${actor.id} has no public key to check a signature against`);
+    return { publicKey: actor.publicKey, text: signedText(this.daoId, actor.id, envelope.type, envelope.payload), signature };
   }
 
   /**
@@ -239,7 +280,7 @@ export class Engine {
       const seq = this.lastSeq + 1;
       const timeMs = Math.max(this.clock.nowMs(), this.lastTimeMs);
       const ctx: CommandContext = { ...item.principal, seq, timeMs, daoId: this.daoId };
-      if (item.envelope.signature !== undefined) ctx.signed = true;
+      if (item.signed) ctx.signed = true;
       const outcome = findCommand(item.envelope.type).apply(state, item.envelope.payload as never, ctx);
       if (!outcome.ok) {
         this.metrics.commandsRejected += 1;
@@ -315,12 +356,20 @@ export class Engine {
     this.recordsSinceSnapshot = 0;
   }
 
-  /** Stops taking commands, commits what is queued, snapshots. The caller closes the store. */
+  /** Stops taking commands, commits what is queued (signatures being checked included), snapshots. The caller closes the store. */
   async close(): Promise<void> {
     this.closed = true;
+    await Promise.allSettled([...this.verifying]);
+    await this.verifier.close();
+    await this.flush();
     if (this.options.snapshotOnClose !== false) await this.snapshot();
   }
 }
+
+function signatureMismatch(): PolityError {
+  return new PolityError('signature_invalid', 'the signature does not match the command');
+}
+
 
 export { genesisHash };
 
