@@ -1,6 +1,6 @@
 import type { EventStamp } from '../../ledger/events.ts';
 import type { Snapshot } from '../power/index.ts';
-import type { Category, Comment, GovernanceState, Proposal, ProposalAction, StoredBallot } from './state.ts';
+import type { BallotSums, Category, ChamberPower, ChamberTotals, Comment, GovernanceState, Proposal, ProposalAction, StoredBallot } from './state.ts';
 
 /** A category as the log keeps it: the strategy as JSON (see strategy.ts), amounts as `...Units`. */
 export type CategoryRecord = Category;
@@ -69,9 +69,13 @@ export interface BallotCast {
   castAtMs: number;
   ownUnits: bigint;
   powerUnits: bigint;
-  /** Delegates whose counted power fell because this delegator voted directly. */
-  adjustments: { voter: string; powerUnits: bigint }[];
-  chamberPowers?: { chamber: string; powerUnits: bigint }[];
+  /**
+   * Delegates whose counted power fell because this delegator voted directly: their new power,
+   * in one chamber when `chamber` is set (a chambered vote), else overall.
+   */
+  adjustments: { voter: string; powerUnits: bigint; chamber?: string }[];
+  /** In a chambered vote: the voter's own power and counted power in each chamber. */
+  chamberPowers?: ChamberPower[];
 }
 
 export interface QuorumReached {
@@ -155,9 +159,7 @@ export function evolveGovernance(state: GovernanceState, event: GovernanceEvent,
         status: 'draft',
         createdMs: stamp.timeMs,
         ballots: new Map(),
-        quorumUnits: 0n,
-        ownTotalUnits: 0n,
-        ownByChoiceUnits: [0n, 0n, 0n],
+        ...emptySums(),
         endedEarly: false,
       });
       return;
@@ -200,7 +202,12 @@ function evolveVoting(state: GovernanceState, event: GovernanceEvent, stamp: Eve
       proposal.votingEndsMs = event.votingEndsMs;
       proposal.supportPpm = BigInt(event.supportPpm);
       proposal.quorumChoices = event.quorumChoices;
-      proposal.chambers = event.chambers?.map((chamber) => ({ id: chamber.id, weight: BigInt(chamber.weight), eligibleUnits: BigInt(chamber.eligibleUnits) }));
+      proposal.chambers = event.chambers?.map((chamber) => ({
+        id: chamber.id,
+        weight: BigInt(chamber.weight),
+        eligibleUnits: BigInt(chamber.eligibleUnits),
+        ...emptySums(),
+      }));
       return;
     }
     case 'voting_ended_early': {
@@ -236,8 +243,9 @@ function evolveVoting(state: GovernanceState, event: GovernanceEvent, stamp: Eve
 }
 
 function recordBallot(proposal: Proposal, event: BallotCast, stamp: EventStamp): void {
-  const previous = proposal.ballots.get(event.voter);
-  if (previous) countBallot(proposal, previous, -1n);
+  const { sums, chambers } = sumsAfterBallot(proposal, event);
+  Object.assign(proposal, sums);
+  if (chambers) proposal.chambers = chambers;
   const ballot: StoredBallot = {
     voter: event.voter,
     choice: event.choice,
@@ -246,24 +254,82 @@ function recordBallot(proposal: Proposal, event: BallotCast, stamp: EventStamp):
     ownUnits: BigInt(event.ownUnits),
     powerUnits: BigInt(event.powerUnits),
   };
-  if (event.chamberPowers) ballot.chamberPowers = event.chamberPowers.map((entry) => ({ chamber: entry.chamber, powerUnits: BigInt(entry.powerUnits) }));
+  if (event.chamberPowers) {
+    ballot.chamberPowers = event.chamberPowers.map((entry) => ({
+      chamber: entry.chamber,
+      ownUnits: BigInt(entry.ownUnits),
+      powerUnits: BigInt(entry.powerUnits),
+    }));
+  }
   proposal.ballots.set(event.voter, ballot);
-  countBallot(proposal, ballot, 1n);
   for (const adjustment of event.adjustments) {
     const adjusted = proposal.ballots.get(adjustment.voter);
     if (!adjusted) continue;
-    if (countsForQuorum(adjusted.choice, proposal.quorumChoices)) proposal.quorumUnits += BigInt(adjustment.powerUnits) - adjusted.powerUnits;
-    adjusted.powerUnits = BigInt(adjustment.powerUnits);
+    const powerUnits = BigInt(adjustment.powerUnits);
+    const share = adjustment.chamber === undefined ? undefined : adjusted.chamberPowers?.find((entry) => entry.chamber === adjustment.chamber);
+    if (adjustment.chamber === undefined) adjusted.powerUnits = powerUnits;
+    else if (share) {
+      adjusted.powerUnits += powerUnits - share.powerUnits;
+      share.powerUnits = powerUnits;
+    }
   }
 }
 
-/** Adds (sign 1) or removes (sign -1) a ballot from the running sums. */
-function countBallot(proposal: Proposal, ballot: StoredBallot, sign: bigint): void {
-  if (countsForQuorum(ballot.choice, proposal.quorumChoices)) proposal.quorumUnits += sign * ballot.powerUnits;
-  proposal.ownTotalUnits += sign * ballot.ownUnits;
+export function emptySums(): BallotSums {
+  return { quorumUnits: 0n, ownTotalUnits: 0n, ownByChoiceUnits: [0n, 0n, 0n] };
+}
+
+interface Counted {
+  choice: unknown;
+  ownUnits: bigint;
+  powerUnits: bigint;
+}
+
+/**
+ * The running sums, the proposal's and each chamber's, as they are once `event` is recorded:
+ * evolve keeps them so, and a vote looks ahead with the same function (quorum reached, an
+ * early decision) before anything is written.
+ */
+export function sumsAfterBallot(proposal: Proposal, event: BallotCast): { sums: BallotSums; chambers: ChamberTotals[] | undefined } {
+  const previous = proposal.ballots.get(event.voter);
+  const sums = copySums(proposal);
+  const chambers = proposal.chambers?.map((chamber) => ({ ...chamber, ...copySums(chamber) }));
+  const count = (target: BallotSums, ballot: Counted | undefined, sign: bigint) => {
+    if (ballot) countInto(proposal, target, ballot, sign);
+  };
+  const inChamber = (ballot: { choice: unknown; chamberPowers?: ChamberPower[] | undefined }, id: string): Counted | undefined => {
+    const share = ballot.chamberPowers?.find((entry) => entry.chamber === id);
+    return share && { choice: ballot.choice, ownUnits: BigInt(share.ownUnits), powerUnits: BigInt(share.powerUnits) };
+  };
+  if (previous) count(sums, previous, -1n);
+  count(sums, { choice: event.choice, ownUnits: BigInt(event.ownUnits), powerUnits: BigInt(event.powerUnits) }, 1n);
+  for (const chamber of chambers ?? []) {
+    if (previous) count(chamber, inChamber(previous, chamber.id), -1n);
+    count(chamber, inChamber(event, chamber.id), 1n);
+  }
+  for (const adjustment of event.adjustments) {
+    const adjusted = proposal.ballots.get(adjustment.voter);
+    if (!adjusted || !countsForQuorum(adjusted.choice, proposal.quorumChoices)) continue;
+    const before = adjustment.chamber === undefined ? adjusted.powerUnits : (inChamber(adjusted, adjustment.chamber)?.powerUnits ?? 0n);
+    const change = BigInt(adjustment.powerUnits) - before;
+    sums.quorumUnits += change;
+    const chamber = chambers?.find((entry) => entry.id === adjustment.chamber);
+    if (chamber) chamber.quorumUnits += change;
+  }
+  return { sums, chambers };
+}
+
+function copySums(sums: BallotSums): BallotSums {
+  return { quorumUnits: sums.quorumUnits, ownTotalUnits: sums.ownTotalUnits, ownByChoiceUnits: [...sums.ownByChoiceUnits] };
+}
+
+/** Adds (sign 1) or removes (sign -1) a ballot's power to or from one set of sums. */
+function countInto(proposal: Proposal, target: BallotSums, ballot: Counted, sign: bigint): void {
+  if (countsForQuorum(ballot.choice, proposal.quorumChoices)) target.quorumUnits += sign * ballot.powerUnits;
+  target.ownTotalUnits += sign * ballot.ownUnits;
   if (proposal.ballotType === 'basic' && typeof ballot.choice === 'number') {
     const index = ballot.choice - 1;
-    proposal.ownByChoiceUnits[index] = (proposal.ownByChoiceUnits[index] ?? 0n) + sign * ballot.ownUnits;
+    target.ownByChoiceUnits[index] = (target.ownByChoiceUnits[index] ?? 0n) + sign * ballot.ownUnits;
   }
 }
 

@@ -275,6 +275,124 @@ forEachBackend((backend) => {
     });
   });
 
+  describe('chambers with delegation, late quorum and early decision', () => {
+    // venture chamber (weight 60, deposit receipts): v1 60, v2 40 (v2 delegates to v1);
+    // governance chamber (weight 40, tokens): g1 50, g2 30, g3 20 (g3 delegates to g1).
+    let receipts: string;
+    let gov: string;
+    let tag: string;
+    const member = (name: string) => `${name}${tag}`;
+
+    beforeAll(async () => {
+      tag = w.id('c');
+      receipts = await w.asset({ decimals: 0 });
+      gov = await w.asset({ decimals: 0 });
+      await w.ok('power.track', { asset: receipts });
+      await w.ok('power.track', { asset: gov });
+      const holdings: [string, string, string][] = [
+        ['v1', receipts, '60'],
+        ['v2', receipts, '40'],
+        ['g1', gov, '50'],
+        ['g2', gov, '30'],
+        ['g3', gov, '20'],
+      ];
+      for (const [name, assetId, amount] of holdings) {
+        const pair = generateKeyPair();
+        keys.set(member(name), pair);
+        await w.ok('access.create_actor', { id: member(name), kind: 'member', publicKey: pair.publicKey });
+        await w.ok('ledger.create_accounts', { accounts: [{ id: member(name), asset: assetId, owner: member(name) }] });
+        await w.mint(assetId, member(name), amount);
+      }
+      await w.ok('power.delegate', { delegations: [{ delegate: member('v1'), percent: '100' }] }, { actorId: member('v2') });
+      await w.ok('power.delegate', { delegations: [{ delegate: member('g1'), percent: '100' }] }, { actorId: member('g3') });
+    });
+
+    async function openChamberedVote(id: string, options: Record<string, unknown>): Promise<void> {
+      const category = `${id}${tag}`;
+      await w.ok('governance.set_category', {
+        id: category,
+        discussionSeconds: 0,
+        votingSeconds: 86_400,
+        timelockSeconds: 0,
+        gracePeriodSeconds: 86_400,
+        quorumPercent: '10',
+        supportPercent: '50',
+        strategy: { kind: 'token', asset: gov },
+        chambers: [
+          { id: 'venture', weight: '60', strategy: { kind: 'token', asset: receipts } },
+          { id: 'governance', weight: '40', strategy: { kind: 'token', asset: gov } },
+        ],
+        ...options,
+      });
+      await w.ok('governance.create', { id: `${id}${tag}`, title: id, body: '', category }, { actorId: member('g1') });
+      await w.ok('governance.submit', { proposal: `${id}${tag}` }, { actorId: member('g1') });
+      await w.ok('governance.start_voting', { proposal: `${id}${tag}` });
+    }
+
+    const chamberPowers = (id: string, voter: string) =>
+      w.engine.state.modules.governance.proposals
+        .get(`${id}${tag}`)
+        ?.ballots.get(member(voter))
+        ?.chamberPowers?.map((entry) => [entry.chamber, entry.ownUnits, entry.powerUnits]);
+
+    it('a delegate votes the delegators\u2019 power in each chamber; a delegator voting directly takes it back there', async () => {
+      await openChamberedVote('deleg', {});
+      const id = `deleg${tag}`;
+      expect(await ballot(member('v1'), id, 1)).toBe('accepted');
+      expect(chamberPowers('deleg', 'v1')).toEqual([
+        ['venture', 60n, 100n], // 60 own + v2's 40
+        ['governance', 0n, 0n],
+      ]);
+      expect(await ballot(member('g1'), id, 1)).toBe('accepted');
+      expect(chamberPowers('deleg', 'g1')).toEqual([
+        ['venture', 0n, 0n],
+        ['governance', 50n, 70n], // 50 own + g3's 20
+      ]);
+      expect(await ballot(member('g2'), id, 2)).toBe('accepted');
+      expect(await ballot(member('g3'), id, 2)).toBe('accepted'); // takes its 20 back from g1
+      expect(chamberPowers('deleg', 'g1')).toEqual([
+        ['venture', 0n, 0n],
+        ['governance', 50n, 50n],
+      ]);
+      // venture: 100 for -> 60 for; governance: 50 for / 50 against -> 20 / 20. Combined 80 / 20.
+      const scale = 10n ** 18n;
+      expect(proposalStatus(w.engine.state, id, w.clock.nowMs())?.tally?.scores).toEqual([80n * scale, 20n * scale, 0n]);
+    });
+
+    it('an early decision in a chambered vote: decided once even all uncast power against cannot defeat it', async () => {
+      await openChamberedVote('early', { earlyDecision: true });
+      const id = `early${tag}`;
+      expect(await ballot(member('v1'), id, 1)).toBe('accepted');
+      // Firm (own) power only: venture 60 for, 40 uncast; governance 100 uncast. Worst case
+      // 60 * 60/100 + 40 * 0/100 = 36 of 100: not yet decided.
+      expect(w.engine.state.modules.governance.proposals.get(id)?.endedEarly).toBe(false);
+      expect(await ballot(member('g1'), id, 1)).toBe('accepted');
+      // Worst case now 60 * 60/100 + 40 * 50/100 = 56 of 100 > 50 %, and both chambers have their quorum.
+      const proposal = w.engine.state.modules.governance.proposals.get(id);
+      expect(proposal?.endedEarly).toBe(true);
+      expect(proposalStatus(w.engine.state, id, w.clock.nowMs())?.status).toBe('succeeded');
+      expect(await ballot(member('g2'), id, 2)).toBe('voting_closed');
+    });
+
+    it('late quorum in a chambered vote: the deadline moves once every chamber has its quorum', async () => {
+      await openChamberedVote('late', { quorumPercent: '50', lateQuorumSeconds: 3600 });
+      const id = `late${tag}`;
+      const end = w.engine.state.modules.governance.proposals.get(id)?.votingEndsMs ?? 0;
+      w.clock.setMs(end - 30 * 60_000);
+      expect(await ballot(member('v1'), id, 1)).toBe('accepted'); // venture 100 of 100; governance none yet
+      expect(w.engine.state.modules.governance.proposals.get(id)?.quorumReachedMs).toBeUndefined();
+      w.clock.setMs(end - 20 * 60_000);
+      expect(await ballot(member('g1'), id, 1)).toBe('accepted'); // governance 70 of 100: both chambers now
+      const reachedAt = w.clock.nowMs();
+      w.clock.setMs(end + 60_000);
+      expect(proposalStatus(w.engine.state, id, w.clock.nowMs())).toMatchObject({ status: 'voting', votingEndsMs: reachedAt + hourMs });
+      w.clock.setMs(reachedAt + hourMs);
+      expect(proposalStatus(w.engine.state, id, w.clock.nowMs())?.status).toBe('succeeded');
+      const report = await verifyStore(w.dao.store);
+      expect(report.ok, report.problem).toBe(true);
+    });
+  });
+
   describe('other ballot types', () => {
     it('a ranked-choice proposal (no actions) succeeds with its run-off winner; bad rankings are refused', async () => {
       const dave = { actorId: 'dave' };

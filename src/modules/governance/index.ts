@@ -11,7 +11,7 @@ import { createGovernanceState, type GovernanceState } from './state.ts';
 
 export type { GovernanceEvent } from './events.ts';
 export { type DefeatReason, effectiveEndMs, type ProposalStatus, type ProposalView, proposalTally, proposalView } from './outcome.ts';
-export { dueProposals, proposal, proposalStatus, proposals } from './queries.ts';
+export { ballotsHidden, dueProposals, proposal, proposalStatus, proposals } from './queries.ts';
 export { proposalActionTypes } from './rules.ts';
 export type { Category, GovernanceState, Proposal, ProposalAction, StoredBallot } from './state.ts';
 export { type StrategySpec, toPowerStrategy } from './strategy.ts';

@@ -1,6 +1,6 @@
 import { ppmWhole } from '../../kernel/rates.ts';
-import { combineChambers, type TallyResult, tally } from '../voting/index.ts';
-import type { Category, Proposal } from './state.ts';
+import { chamberScale, combineChambers, type TallyResult, tally } from '../voting/index.ts';
+import type { Category, ChamberTotals, Proposal } from './state.ts';
 
 export type ProposalStatus =
   | 'draft'
@@ -91,15 +91,10 @@ export function chamberOutcome(proposal: Proposal): { chambers: ChamberResult[];
   };
 }
 
+/** Quorum from the running sums: in a chambered vote every chamber on its own eligible power. */
 export function quorumMet(proposal: Proposal, category: Category): boolean {
-  if (proposal.chambers) {
-    // Every chamber reaches the quorum on its own eligible power.
-    return chamberOutcome(proposal).chambers.every(
-      (chamber) => chamber.tally.total > 0n && chamber.tally.total * ppmWhole >= category.quorumPpm * chamber.eligibleUnits,
-    );
-  }
-  const eligible = proposal.eligibleUnits ?? 0n;
-  return proposal.quorumUnits * ppmWhole >= category.quorumPpm * eligible && proposal.quorumUnits > 0n;
+  const parts = proposal.chambers ?? [{ quorumUnits: proposal.quorumUnits, eligibleUnits: proposal.eligibleUnits ?? 0n }];
+  return parts.every((part) => part.quorumUnits > 0n && part.quorumUnits * ppmWhole >= category.quorumPpm * part.eligibleUnits);
 }
 
 /** Succeeded or defeated (with why) from the ballots, once voting has ended. */
@@ -156,6 +151,7 @@ function votingView(proposal: Proposal, category: Category, nowMs: number): Prop
  */
 export function decidedEarly(proposal: Proposal, category: Category): boolean {
   if (!category.earlyDecision || proposal.ballotType !== 'basic') return false;
+  if (proposal.chambers) return chambersDecidedEarly(proposal.chambers, category.quorumPpm, proposal.supportPpm ?? category.supportPpm);
   const eligible = proposal.eligibleUnits ?? 0n;
   const remaining = eligible - proposal.ownTotalUnits;
   const [forUnits = 0n, againstUnits = 0n] = proposal.ownByChoiceUnits;
@@ -164,4 +160,60 @@ export function decidedEarly(proposal: Proposal, category: Category): boolean {
   const passesWhatever = firmQuorum && forUnits > 0n && forUnits * ppmWhole > support * (forUnits + againstUnits + remaining);
   const failsWhatever = (forUnits + remaining) * ppmWhole <= support * (forUnits + remaining + againstUnits);
   return passesWhatever || failsWhatever;
+}
+
+/** One chamber in a what-if: its weight, the for power and the for + against power. */
+interface ChamberCase {
+  weight: bigint;
+  forUnits: bigint;
+  castUnits: bigint;
+}
+
+/**
+ * The chambered form: the worst case for passing is every chamber's uncast power voting
+ * against, the best case voting for (each chamber's for share f / (f + a) only falls with
+ * more against and rises with more for, so no mix of the two does better or worse). The
+ * combined result is an apportioned integer (chamberOutcome), within one unit of 10^-18 of a
+ * weight unit per chamber of the exact share, so each case must clear the support threshold
+ * by more than that rounding can move it.
+ */
+function chambersDecidedEarly(chambers: readonly ChamberTotals[], quorumPpm: bigint, supportPpm: bigint): boolean {
+  const firmQuorum = chambers.every((chamber) => chamber.ownTotalUnits > 0n && chamber.ownTotalUnits * ppmWhole >= quorumPpm * chamber.eligibleUnits);
+  const cases = (uncastFor: boolean): ChamberCase[] =>
+    chambers.map((chamber) => {
+      const [forUnits = 0n, againstUnits = 0n] = chamber.ownByChoiceUnits;
+      const uncast = chamber.eligibleUnits - chamber.ownTotalUnits;
+      return { weight: chamber.weight, forUnits: uncastFor ? forUnits + uncast : forUnits, castUnits: forUnits + againstUnits + uncast };
+    });
+  const worst = shareBounds(cases(false), BigInt(chambers.length));
+  const best = shareBounds(cases(true), BigInt(chambers.length));
+  const passesWhatever = firmQuorum && worst !== undefined && worst.low.numerator * ppmWhole > supportPpm * worst.low.denominator;
+  const failsWhatever = best !== undefined && best.high.numerator * ppmWhole <= supportPpm * best.high.denominator;
+  return passesWhatever || failsWhatever;
+}
+
+interface Fraction {
+  numerator: bigint;
+  denominator: bigint;
+}
+
+/**
+ * Bounds on the combined for share sum(w f / c) / sum(w) over the chambers that count (c > 0,
+ * w > 0), widened by the apportioning's rounding: `count` units of 10^-18 of the smallest weight
+ * counted. Undefined when no chamber counts.
+ */
+function shareBounds(cases: readonly ChamberCase[], count: bigint): { low: Fraction; high: Fraction } | undefined {
+  const counted = cases.filter((entry) => entry.castUnits > 0n && entry.weight > 0n);
+  if (counted.length === 0) return undefined;
+  const common = counted.reduce((product, entry) => product * entry.castUnits, 1n);
+  const weights = counted.reduce((sum, entry) => sum + entry.weight, 0n);
+  const smallest = counted.reduce((least, entry) => (entry.weight < least ? entry.weight : least), weights);
+  // share = forScaled / (common * weights * scale); rounding moves it by at most count / (smallest * scale).
+  const forScaled = counted.reduce((sum, entry) => sum + entry.weight * entry.forUnits * chamberScale * (common / entry.castUnits), 0n);
+  const denominator = common * weights * chamberScale * smallest;
+  const slack = count * common * weights;
+  return {
+    low: { numerator: forScaled * smallest - slack, denominator },
+    high: { numerator: forScaled * smallest + slack, denominator },
+  };
 }

@@ -17,6 +17,16 @@ export function proposalStatus(engine: EngineState, id: string, nowMs: number): 
   return found && category ? proposalView(found, category, nowMs) : undefined;
 }
 
+/**
+ * Whether a proposal's ballots are hidden now: a secret ballot while voting is open. Its
+ * ballots, its tally and the log records that carry them are shown once voting closes.
+ */
+export function ballotsHidden(engine: EngineState, id: string, nowMs: number): boolean {
+  const found = engine.modules.governance.proposals.get(id);
+  if (!found?.secret) return false;
+  return proposalStatus(engine, id, nowMs)?.status === 'voting';
+}
+
 /** Proposals the keeper should move on: discussion over (start voting), or queued with the timelock over and auto-execution on. */
 export function dueProposals(engine: EngineState, nowMs: number): { startVoting: string[]; execute: string[] } {
   const startVoting: string[] = [];

@@ -70,13 +70,36 @@ export interface StoredBallot {
   seq: number;
   ownUnits: bigint;
   powerUnits: bigint;
-  /** In a chambered vote: the voter's power in each chamber (own power, by that chamber's strategy). */
-  chamberPowers?: { chamber: string; powerUnits: bigint }[] | undefined;
+  /** In a chambered vote: the voter's power in each chamber, by that chamber's strategy (own, and own plus delegated less taken back). */
+  chamberPowers?: ChamberPower[] | undefined;
+}
+
+export interface ChamberPower {
+  chamber: string;
+  ownUnits: bigint;
+  powerUnits: bigint;
+}
+
+/** Running sums kept by evolve, so a ballot costs O(its delegations), not O(ballots). */
+export interface BallotSums {
+  /** Counted power of the ballots whose choice counts towards the quorum. */
+  quorumUnits: bigint;
+  /** Voters' own power (delegated power is not firm: a delegator may still vote and take it back). */
+  ownTotalUnits: bigint;
+  /** Own power per basic choice: for, against, abstain. */
+  ownByChoiceUnits: bigint[];
+}
+
+/** One chamber of a chambered vote: its weight, its eligible power at the snapshot, its running sums. */
+export interface ChamberTotals extends BallotSums {
+  id: string;
+  weight: bigint;
+  eligibleUnits: bigint;
 }
 
 export type RecordedStatus = 'draft' | 'discussion' | 'voting' | 'cancelled' | 'executed' | 'failed' | 'vetoed';
 
-export interface Proposal {
+export interface Proposal extends BallotSums {
   id: string;
   proposerId: string;
   category: string;
@@ -103,13 +126,8 @@ export interface Proposal {
   ballots: Map<string, StoredBallot>;
   /** Choices counted towards the quorum, fixed when voting starts (undefined: every valid ballot). */
   quorumChoices?: number[] | undefined;
-  /** Running sums kept by evolve, so a ballot costs O(its delegations), not O(ballots). */
-  quorumUnits: bigint;
-  ownTotalUnits: bigint;
-  /** Own (not delegated) power per basic choice: for, against, abstain. */
-  ownByChoiceUnits: bigint[];
-  /** In a chambered vote: each chamber's eligible power at the snapshot. */
-  chambers?: { id: string; weight: bigint; eligibleUnits: bigint }[] | undefined;
+  /** In a chambered vote: each chamber's weight, eligible power at the snapshot and running sums. */
+  chambers?: ChamberTotals[] | undefined;
   /** Set when an early decision closed the vote: no late-quorum extension after it. */
   endedEarly: boolean;
   executedMs?: number | undefined;

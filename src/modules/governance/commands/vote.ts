@@ -2,17 +2,16 @@ import type { Static } from '@sinclair/typebox';
 import type { EngineState } from '../../../engine/state.ts';
 import { accepted, type CommandContext, type CommandDefinition, type DomainEvent, type Rejected, rejected } from '../../../engine/types.ts';
 import { formatAmount } from '../../../kernel/amount.ts';
-import { ppmWhole } from '../../../kernel/rates.ts';
 import { governanceDecimals } from '../../economy/index.ts';
-import { delegatedPowerAt, delegationsAt, ownPowerAt, type Snapshot } from '../../power/index.ts';
+import { delegatedPowerAt, delegatedSharesFrom, ownPowerAt, type Snapshot } from '../../power/index.ts';
 import { validateBallot, validateChoice } from '../../voting/index.ts';
-import { type BallotCast, countsForQuorum, type QuorumReached, type VotingEndedEarly } from '../events.ts';
+import { type BallotCast, type QuorumReached, sumsAfterBallot, type VotingEndedEarly } from '../events.ts';
 import { ballotClockSkewMsMax } from '../limits.ts';
-import { decidedEarly, effectiveEndMs } from '../outcome.ts';
+import { decidedEarly, effectiveEndMs, quorumMet } from '../outcome.ts';
 import { categoryOf, findProposal } from '../rules.ts';
 import { VoteSchema } from '../schema.ts';
-import type { Category, Proposal } from '../state.ts';
-import { toPowerStrategy } from '../strategy.ts';
+import type { Category, ChamberPower, Proposal } from '../state.ts';
+import { type StrategySpec, toPowerStrategy } from '../strategy.ts';
 
 export type VotePayload = Static<typeof VoteSchema>;
 
@@ -32,17 +31,10 @@ export const vote: CommandDefinition<EngineState, VotePayload, { proposal: strin
     const category = categoryOf(state, proposal);
     const problem = checkBallot(proposal, category, payload, ctx);
     if (problem) return problem;
-    const snapshot = proposal.snapshot as Snapshot;
-    const strategy = toPowerStrategy(category.strategy);
-    if (category.chambers) return chamberBallot(state, proposal, category, payload, ctx);
-    const previous = proposal.ballots.get(ctx.actorId);
-    // A view, not a copy: copying every voter into a set would make each ballot O(ballots).
-    const directVoters = { has: (id: string) => id === ctx.actorId || proposal.ballots.has(id) };
-    const ownUnits = ownPowerAt(state, ctx.actorId, snapshot, strategy);
-    const delegated = delegatedPowerAt(state, { delegateId: ctx.actorId, at: snapshot, strategy, category: category.id, directVoters });
-    if (ownUnits + delegated === 0n) return rejected('no_voting_power', `${ctx.actorId} had no voting power at the snapshot (seq ${snapshot.seq})`);
+    const measured = category.chambers ? measureChambers(state, proposal, category, ctx.actorId) : measure(state, proposal, category, ctx.actorId);
+    if (measured.powerUnits === 0n) return rejected('no_voting_power', `${ctx.actorId} had no voting power at the snapshot (seq ${proposal.snapshot?.seq})`);
     // With the power known, the ballot as a whole (quadratic credits may not exceed it).
-    const invalid = validateBallot(proposal.ballotType, { voter: ctx.actorId, power: ownUnits + delegated, choice: payload.choice }, proposal.choices.length);
+    const invalid = validateBallot(proposal.ballotType, { voter: ctx.actorId, power: measured.powerUnits, choice: payload.choice }, proposal.choices.length);
     if (invalid) return rejected('choice_invalid', `the ballot is not valid for its power: ${invalid}`);
     const ballot: BallotCast = {
       type: 'ballot_cast',
@@ -50,39 +42,64 @@ export const vote: CommandDefinition<EngineState, VotePayload, { proposal: strin
       voter: ctx.actorId,
       choice: payload.choice,
       castAtMs: payload.castAtMs,
-      ownUnits,
-      powerUnits: ownUnits + delegated,
-      adjustments: previous ? [] : takeBack(state, proposal, { voter: ctx.actorId, ownUnits, snapshot, category: category.id }),
+      ownUnits: measured.ownUnits,
+      powerUnits: measured.powerUnits,
+      // Taken back once, by the first ballot: a changed vote keeps what the first one took.
+      adjustments: proposal.ballots.has(ctx.actorId) ? [] : measured.takeBack,
     };
+    if (measured.chamberPowers) ballot.chamberPowers = measured.chamberPowers;
     const events: DomainEvent[] = [ballot, ...afterBallot(proposal, category, ballot, ctx)];
-    return accepted(events, { proposal: proposal.id, power: formatAmount(ownUnits + delegated, governanceDecimals(state)) });
+    return accepted(events, { proposal: proposal.id, power: formatAmount(measured.powerUnits, governanceDecimals(state)) });
   },
 };
 
+interface Measured {
+  ownUnits: bigint;
+  powerUnits: bigint;
+  takeBack: BallotCast['adjustments'];
+  chamberPowers?: ChamberPower[];
+}
+
+/** Own power by one strategy, what delegators left to the voter, and what the voter takes back from delegates who voted. */
+function measureBy(state: EngineState, proposal: Proposal, input: { voter: string; strategy: StrategySpec; category: string }) {
+  const at = proposal.snapshot as Snapshot;
+  const strategy = toPowerStrategy(input.strategy);
+  // A view, not a copy: copying every voter into a set would make each ballot O(ballots).
+  const directVoters = { has: (id: string) => id === input.voter || proposal.ballots.has(id) };
+  const ownUnits = ownPowerAt(state, input.voter, at, strategy);
+  const delegatedUnits = delegatedPowerAt(state, { delegateId: input.voter, at, strategy, category: input.category, directVoters });
+  const shares = delegatedSharesFrom(state, { delegatorId: input.voter, at, strategy, category: input.category });
+  return { ownUnits, powerUnits: ownUnits + delegatedUnits, shares };
+}
+
+function measure(state: EngineState, proposal: Proposal, category: Category, voter: string): Measured {
+  const { ownUnits, powerUnits, shares } = measureBy(state, proposal, { voter, strategy: category.strategy, category: category.id });
+  const takeBack: Measured['takeBack'] = [];
+  for (const share of shares) {
+    const ballot = proposal.ballots.get(share.delegateId);
+    if (ballot) takeBack.push({ voter: share.delegateId, powerUnits: ballot.powerUnits - share.units });
+  }
+  return { ownUnits, powerUnits, takeBack };
+}
+
 /**
- * A ballot in a chambered vote counts the voter's own power in each chamber (by that
- * chamber's strategy); delegation does not apply across chambers.
+ * In a chambered vote each chamber counts by its own strategy, delegation included: a
+ * delegate carries, in each chamber, what the delegators' power in that chamber gives, and a
+ * delegator who votes directly takes it back chamber by chamber.
  */
-function chamberBallot(state: EngineState, proposal: Proposal, category: Category, payload: VotePayload, ctx: CommandContext) {
-  const snapshot = proposal.snapshot as Snapshot;
-  const chamberPowers = (category.chambers ?? []).map((chamber) => ({
-    chamber: chamber.id,
-    powerUnits: ownPowerAt(state, ctx.actorId, snapshot, toPowerStrategy(chamber.strategy)),
-  }));
-  const total = chamberPowers.reduce((sum, entry) => sum + entry.powerUnits, 0n);
-  if (total === 0n) return rejected('no_voting_power', `${ctx.actorId} had no voting power in any chamber at the snapshot (seq ${snapshot.seq})`);
-  const ballot: BallotCast = {
-    type: 'ballot_cast',
-    proposalId: proposal.id,
-    voter: ctx.actorId,
-    choice: payload.choice,
-    castAtMs: payload.castAtMs,
-    ownUnits: total,
-    powerUnits: total,
-    adjustments: [],
-    chamberPowers,
-  };
-  return accepted([ballot], { proposal: proposal.id, power: formatAmount(total, governanceDecimals(state)) });
+function measureChambers(state: EngineState, proposal: Proposal, category: Category, voter: string): Measured {
+  const measured: Measured = { ownUnits: 0n, powerUnits: 0n, takeBack: [], chamberPowers: [] };
+  for (const chamber of category.chambers ?? []) {
+    const { ownUnits, powerUnits, shares } = measureBy(state, proposal, { voter, strategy: chamber.strategy, category: category.id });
+    measured.ownUnits += ownUnits;
+    measured.powerUnits += powerUnits;
+    measured.chamberPowers?.push({ chamber: chamber.id, ownUnits, powerUnits });
+    for (const share of shares) {
+      const held = proposal.ballots.get(share.delegateId)?.chamberPowers?.find((entry) => entry.chamber === chamber.id);
+      if (held) measured.takeBack.push({ voter: share.delegateId, powerUnits: held.powerUnits - share.units, chamber: chamber.id });
+    }
+  }
+  return measured;
 }
 
 function checkBallot(proposal: Proposal, category: Category, payload: VotePayload, ctx: CommandContext): Rejected | undefined {
@@ -101,26 +118,12 @@ function checkBallot(proposal: Proposal, category: Category, payload: VotePayloa
   return undefined;
 }
 
-/** A delegator voting directly takes their share back from each delegate who already voted. */
-function takeBack(
-  state: EngineState,
-  proposal: Proposal,
-  input: { voter: string; ownUnits: bigint; snapshot: Snapshot; category: string },
-): BallotCast['adjustments'] {
-  const adjustments: BallotCast['adjustments'] = [];
-  for (const { delegateId, ppm } of delegationsAt(state.modules.power, input.voter, input.snapshot, input.category)) {
-    const ballot = proposal.ballots.get(delegateId);
-    if (!ballot) continue;
-    adjustments.push({ voter: delegateId, powerUnits: ballot.powerUnits - (input.ownUnits * ppm) / ppmWhole });
-  }
-  return adjustments;
-}
-
 /** Quorum first reached (for the late-quorum rule) and an early decision, as events. */
 function afterBallot(proposal: Proposal, category: Category, ballot: BallotCast, ctx: CommandContext): DomainEvent[] {
   const events: DomainEvent[] = [];
-  const after = projectBallot(proposal, ballot);
-  if (proposal.quorumReachedMs === undefined && after.quorumUnits > 0n && after.quorumUnits * ppmWhole >= category.quorumPpm * (proposal.eligibleUnits ?? 0n)) {
+  const { sums, chambers } = sumsAfterBallot(proposal, ballot);
+  const after: Proposal = { ...proposal, ...sums, chambers };
+  if (proposal.quorumReachedMs === undefined && quorumMet(after, category)) {
     const reached: QuorumReached = { type: 'quorum_reached', proposalId: proposal.id, atMs: ctx.timeMs };
     events.push(reached);
   }
@@ -129,23 +132,4 @@ function afterBallot(proposal: Proposal, category: Category, ballot: BallotCast,
     events.push(ended);
   }
   return events;
-}
-
-/** The running sums as they will be once the ballot is recorded (evolve keeps them the same way). */
-function projectBallot(proposal: Proposal, ballot: BallotCast): Proposal {
-  const previous = proposal.ballots.get(ballot.voter);
-  const counts = (choice: unknown) => countsForQuorum(choice, proposal.quorumChoices);
-  let quorumUnits = proposal.quorumUnits + (counts(ballot.choice) ? ballot.powerUnits : 0n) - (previous && counts(previous.choice) ? previous.powerUnits : 0n);
-  for (const adjustment of ballot.adjustments) {
-    const adjusted = proposal.ballots.get(adjustment.voter);
-    if (adjusted && counts(adjusted.choice)) quorumUnits += adjustment.powerUnits - adjusted.powerUnits;
-  }
-  const ownByChoiceUnits = [...proposal.ownByChoiceUnits];
-  if (proposal.ballotType === 'basic') {
-    if (previous && typeof previous.choice === 'number')
-      ownByChoiceUnits[previous.choice - 1] = (ownByChoiceUnits[previous.choice - 1] ?? 0n) - previous.ownUnits;
-    if (typeof ballot.choice === 'number') ownByChoiceUnits[ballot.choice - 1] = (ownByChoiceUnits[ballot.choice - 1] ?? 0n) + ballot.ownUnits;
-  }
-  const ownTotalUnits = proposal.ownTotalUnits + ballot.ownUnits - (previous?.ownUnits ?? 0n);
-  return { ...proposal, quorumUnits, ownByChoiceUnits, ownTotalUnits };
 }
