@@ -136,6 +136,33 @@ forEachBackend((backend) => {
       expect(dao.engine.state.modules.governance.proposals.get('relay')?.ballots.has('bob')).toBe(false);
     });
 
+    it('a secret vote: ballots, tally and the log records of its ballots stay hidden until voting closes', async () => {
+      expect((await command('alice', 'governance.create', { id: 'hush', title: 'Hush', body: '', category: 'general', secret: true })).status).toBe(200);
+      expect((await command('alice', 'governance.submit', { proposal: 'hush' })).status).toBe(200);
+      clock.advanceMs(2 * dayMs);
+      await keeper.tick();
+      const opened = await admin.get<{ snapshot: { seq: number } }>('/v1/proposals/hush');
+      const snapshotSeq = opened.body.snapshot.seq;
+      const cast = await signed('bob', 'governance.vote', { proposal: 'hush', choice: 2, snapshotSeq, castAtMs: clock.nowMs() });
+      expect(cast.status, cast.text).toBe(200);
+      const seq = dao.engine.state.modules.governance.proposals.get('hush')?.ballots.get('bob')?.seq ?? 0;
+      type Page = { records: { seq: number; command: { payload: Record<string, unknown>; signature?: string }; events: unknown[]; withheld?: string; hash: string; prevHash: string }[] };
+      const logged = async () => (await admin.get<Page>(`/v1/log?after=${seq - 1}&limit=1`)).body.records[0];
+      const open = await admin.get<{ state: { status: string; tally?: unknown }; ballots: unknown; ballotCount: number }>('/v1/proposals/hush');
+      expect([open.body.state.status, open.body.state.tally, open.body.ballots, open.body.ballotCount]).toEqual(['voting', undefined, null, 1]);
+      expect((await admin.get<{ code: string }>('/v1/proposals/hush/ballots')).body.code).toBe('ballots_secret');
+      const hidden = await logged();
+      expect(hidden).toMatchObject({ seq, withheld: 'secret_ballot', command: { payload: { proposal: 'hush' } }, events: [] });
+      expect(hidden?.command.payload.choice).toBeUndefined();
+      expect(hidden?.command.signature).toBeUndefined();
+      clock.advanceMs(7 * dayMs); // voting is over: everything is shown, and the record's hash checks again
+      const shown = await logged();
+      expect(shown?.withheld).toBeUndefined();
+      expect([shown?.command.payload.choice, typeof shown?.command.signature, shown?.hash]).toEqual([2, 'string', hidden?.hash]);
+      const closed = await admin.get<{ state: { status: string; tally: { scores: string[] } } }>('/v1/proposals/hush');
+      expect(closed.body.state.tally.scores[1]).toBe('500000'); // bob 300,000 + carol's delegated 200,000
+    });
+
     it('reads multisig sets and transactions, committees and the constitution', async () => {
       const set = { id: 'exec', signers: ['alice', 'bob'], threshold: 2, funds: ['ecosystem'], maxAmount: '10000' };
       expect((await admin.post('/v1/commands', { type: 'multisig.set_signers', payload: set })).status).toBe(200);

@@ -7,7 +7,7 @@ import { PolityError } from '../kernel/errors.ts';
 import { committeeList, committeeMembers, election } from '../modules/committees/index.ts';
 import { constitutionVersion, ruleInputs } from '../modules/constitution/index.ts';
 import { governanceDecimals } from '../modules/economy/index.ts';
-import { type Proposal, proposals, proposalView } from '../modules/governance/index.ts';
+import { ballotsHidden, type Proposal, proposals, proposalView } from '../modules/governance/index.ts';
 import { multisigTransactions, signerSets } from '../modules/multisig/index.ts';
 import { principalOf } from './auth.ts';
 import { economyView } from './economy-views.ts';
@@ -21,7 +21,7 @@ export function proposalJson(state: EngineState, proposal: Proposal, nowMs: numb
   const category = state.modules.governance.categories.get(proposal.category);
   const view = category ? proposalView(proposal, category, nowMs) : undefined;
   const decimals = governanceDecimals(state);
-  const hidden = proposal.secret && view?.status === 'voting';
+  const hidden = ballotsHidden(state, proposal.id, nowMs);
   const { ballots, ...record } = proposal;
   return {
     ...(economyView(record, decimals) as Record<string, unknown>),
@@ -185,9 +185,7 @@ function findProposal(engine: Engine, id: string): Proposal {
  * signature and recompute the result without trusting this server's tally.
  */
 async function exportBallots(engine: Engine, proposal: Proposal): Promise<Record<string, unknown>> {
-  const category = engine.state.modules.governance.categories.get(proposal.category);
-  const view = category ? proposalView(proposal, category, engine.nowMs()) : undefined;
-  if (proposal.secret && view?.status === 'voting') throw new PolityError('ballots_secret', `the ballots of ${proposal.id} are secret until voting closes`);
+  if (ballotsHidden(engine.state, proposal.id, engine.nowMs())) throw new PolityError('ballots_secret', `the ballots of ${proposal.id} are secret until voting closes`);
   const decimals = governanceDecimals(engine.state);
   const ballots = [];
   for (const ballot of proposal.ballots.values()) {

@@ -132,6 +132,11 @@ const LogRecordSchema = Type.Object({
   events: Type.Array(Type.Object({ type: Type.String() }, { additionalProperties: true }), {
     description: 'as hashed: amounts in events are integer strings of base units',
   }),
+  withheld: Type.Optional(
+    Type.Literal('secret_ballot', {
+      description: 'a ballot of a secret vote still open: only who and when are shown (no choice, no signature, no events) until voting closes',
+    }),
+  ),
   prevHash: Type.String(),
   hash: Type.String(),
 });
