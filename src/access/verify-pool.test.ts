@@ -35,7 +35,17 @@ describe('VerifyPool', () => {
   });
 
   it('the valid case is valid and the others are not (the table means something)', () => {
-    expect(cases.map(([, check]) => verifyText(check.publicKey, check.text, check.signature))).toEqual([true, false, false, false, false, false, false, false, true]);
+    expect(cases.map(([, check]) => verifyText(check.publicKey, check.text, check.signature))).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+    ]);
   });
 
   it('answers every check of a burst larger than a batch, each its own answer, across its threads', async () => {

@@ -146,7 +146,16 @@ forEachBackend((backend) => {
       const cast = await signed('bob', 'governance.vote', { proposal: 'hush', choice: 2, snapshotSeq, castAtMs: clock.nowMs() });
       expect(cast.status, cast.text).toBe(200);
       const seq = dao.engine.state.modules.governance.proposals.get('hush')?.ballots.get('bob')?.seq ?? 0;
-      type Page = { records: { seq: number; command: { payload: Record<string, unknown>; signature?: string }; events: unknown[]; withheld?: string; hash: string; prevHash: string }[] };
+      type Page = {
+        records: {
+          seq: number;
+          command: { payload: Record<string, unknown>; signature?: string };
+          events: unknown[];
+          withheld?: string;
+          hash: string;
+          prevHash: string;
+        }[];
+      };
       const logged = async () => (await admin.get<Page>(`/v1/log?after=${seq - 1}&limit=1`)).body.records[0];
       const open = await admin.get<{ state: { status: string; tally?: unknown }; ballots: unknown; ballotCount: number }>('/v1/proposals/hush');
       expect([open.body.state.status, open.body.state.tally, open.body.ballots, open.body.ballotCount]).toEqual(['voting', undefined, null, 1]);

@@ -185,7 +185,8 @@ function findProposal(engine: Engine, id: string): Proposal {
  * signature and recompute the result without trusting this server's tally.
  */
 async function exportBallots(engine: Engine, proposal: Proposal): Promise<Record<string, unknown>> {
-  if (ballotsHidden(engine.state, proposal.id, engine.nowMs())) throw new PolityError('ballots_secret', `the ballots of ${proposal.id} are secret until voting closes`);
+  if (ballotsHidden(engine.state, proposal.id, engine.nowMs()))
+    throw new PolityError('ballots_secret', `the ballots of ${proposal.id} are secret until voting closes`);
   const decimals = governanceDecimals(engine.state);
   const ballots = [];
   for (const ballot of proposal.ballots.values()) {

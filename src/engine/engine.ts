@@ -370,7 +370,6 @@ function signatureMismatch(): PolityError {
   return new PolityError('signature_invalid', 'the signature does not match the command');
 }
 
-
 export { genesisHash };
 
 function yieldToEventLoop(): Promise<void> {
