@@ -7,12 +7,25 @@ export interface KeyPair {
   privateKey: string;
 }
 
+/** DER prefixes of an Ed25519 SPKI public key and PKCS#8 private key (RFC 8410): the raw 32 bytes follow. */
+const spkiPrefixBytes = 12;
+const pkcs8PrefixBytes = 16;
+const ed25519KeyBytes = 32;
+
+/**
+ * A new key pair, encoded as DER by the key generation itself. Exporting the generated key
+ * objects as JWK instead deadlocked Node 20 now and then (seen here, generating thousands of
+ * keys: a garbage collection during the export ran the finished key job's destructor, which
+ * waited on the lock the export held).
+ */
 export function generateKeyPair(): KeyPair {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const jwk = privateKey.export({ format: 'jwk' });
-  const pub = publicKey.export({ format: 'jwk' });
-  if (!jwk.d || !pub.x) throw new Error('Ed25519 key export lost its key material');
-  return { publicKey: pub.x, privateKey: jwk.d };
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519', {
+    publicKeyEncoding: { type: 'spki', format: 'der' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'der' },
+  });
+  if (publicKey.length !== spkiPrefixBytes + ed25519KeyBytes || privateKey.length !== pkcs8PrefixBytes + ed25519KeyBytes)
+    throw new Error('Ed25519 key generation returned an unexpected encoding');
+  return { publicKey: publicKey.subarray(spkiPrefixBytes).toString('base64url'), privateKey: privateKey.subarray(pkcs8PrefixBytes).toString('base64url') };
 }
 
 /** What a command signature covers: the DAO, the actor, the command type and payload. */
