@@ -1,7 +1,8 @@
 /**
  * Tally benchmark: `node --import tsx bench/governance-tally.ts [--ballots N] [--choices N]
- * [--seed N] [--no-snapshot] [--json]`. For every ballot type it generates N seeded random
- * ballots (default 1,000,000) over C choices (default 10; basic always has 3: For, Against,
+ * [--seed N] [--no-snapshot] [--json] [--only TYPE]...`. For every ballot type (or the ones
+ * named by `--only`, which may be repeated) it generates N seeded random ballots (default
+ * 1,000,000) over C choices (default 10; basic always has 3: For, Against,
  * Abstain), times `tally()` on them, and times Snapshot's own scoring classes
  * (@snapshot-labs/snapshot.js, a dev dependency) on the same ballots when installed.
  * Targets: ranked-choice <= 2 s, the others <= 1 s. `bench/governance.ts` reuses
@@ -37,6 +38,8 @@ export interface TallyBenchOptions {
   /** Also time snapshot.js (default true when it is installed). */
   snapshot?: boolean;
   log?: (message: string) => void;
+  /** Time only these types (default all). */
+  only?: readonly BallotType[];
 }
 
 /** Base units per token of the benchmark's power (an 18-decimal governance token). */
@@ -59,6 +62,7 @@ export async function tallyBenchmark(ballots = 1_000_000, choices = 10, options:
   const snapshot = options.snapshot === false ? null : await loadSnapshot();
   const results: TallyBenchResult[] = [];
   for (const type of ballotTypes) {
+    if (options.only && options.only.length > 0 && !options.only.includes(type)) continue;
     const choiceCount = type === 'basic' ? 3 : choices;
     // Warm the JIT on a small run of the same shape, then time one full run.
     tally(type, choiceCount, generateBallots(type, choiceCount, Math.min(ballots, 20_000), createPrng(seed + 1)));
@@ -179,8 +183,8 @@ function timeSnapshot(snapshot: SnapshotVoting, type: BallotType, choiceCount: n
   return (performance.now() - started) / 1000;
 }
 
-function parseArgs(argv: string[]): { ballots: number; choices: number; seed: number; snapshot: boolean; json: boolean } {
-  const options = { ballots: 1_000_000, choices: 10, seed: 1, snapshot: true, json: false };
+function parseArgs(argv: string[]): { ballots: number; choices: number; seed: number; snapshot: boolean; json: boolean; only: BallotType[] } {
+  const options = { ballots: 1_000_000, choices: 10, seed: 1, snapshot: true, json: false, only: [] as BallotType[] };
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index];
     const value = (): number => {
@@ -194,7 +198,13 @@ function parseArgs(argv: string[]): { ballots: number; choices: number; seed: nu
     else if (arg === '--seed') options.seed = value();
     else if (arg === '--no-snapshot') options.snapshot = false;
     else if (arg === '--json') options.json = true;
-    else throw new Error(`unknown option ${arg}; usage: bench/governance-tally.ts [--ballots N] [--choices N] [--seed N] [--no-snapshot] [--json]`);
+    else if (arg === '--only') {
+      const type = argv[index + 1];
+      index += 1;
+      if (!(ballotTypes as readonly string[]).includes(type ?? '')) throw new Error(`--only needs one of ${ballotTypes.join(', ')}`);
+      options.only.push(type as BallotType);
+    } else
+      throw new Error(`unknown option ${arg}; usage: bench/governance-tally.ts [--ballots N] [--choices N] [--seed N] [--no-snapshot] [--json] [--only TYPE]`);
   }
   return options;
 }
@@ -204,6 +214,7 @@ async function main(): Promise<void> {
   const summary = await tallyBenchmark(options.ballots, options.choices, {
     seed: options.seed,
     snapshot: options.snapshot,
+    only: options.only,
     log: (message) => process.stderr.write(`[bench] ${message}\n`),
   });
   const rows = summary.results.map((result) => [

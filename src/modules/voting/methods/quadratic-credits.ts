@@ -53,10 +53,14 @@ class RootSums implements CreditRoot {
     this.large = new Array<bigint>(choiceCount).fill(0n);
   }
 
-  addSmall(index: number, root: number): void {
-    if (this.load + root >= loadMax) this.flush();
-    this.load += root;
-    this.sums[index] = (this.sums[index] as number) + root;
+  addSmall(indices: Uint16Array, roots: Float64Array, count: number): void {
+    for (let slot = 0; slot < count; slot += 1) {
+      const root = roots[slot] as number;
+      if (this.load + root >= loadMax) this.flush();
+      this.load += root;
+      const index = indices[slot] as number;
+      this.sums[index] = (this.sums[index] as number) + root;
+    }
   }
 
   addLarge(index: number, credits: bigint): void {
