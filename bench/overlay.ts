@@ -1,11 +1,11 @@
 /**
- * Scratch-state benchmark: `node --import tsx bench/overlay.ts [--accounts N] [--transfers N]
+ * Scratch-state benchmark: `npm run bench:execute -- [--accounts N] [--transfers N]
  * [--repeat N] [--seed N]`. Builds an engine state in memory (no store): N accounts, each
  * with its own owner actor, on a tracked asset (so the power module keeps every owner's
  * balance history), and M transfers between them (default 100,000 accounts and 1,000,000
  * transfers). Then it times the two ways a proposal's actions can get a scratch state:
- * the deep copy `decodeSnapshot(encodeSnapshot(state))` that governance.execute uses today,
- * and `overlayOf(state)`, each followed by one `treasury.spend` applied and evolved on it.
+ * the deep copy `decodeSnapshot(encodeSnapshot(state))` that governance.execute used before,
+ * and `overlayOf(state)` that it uses now, each followed by one `treasury.spend` applied and evolved on it.
  * Finally it checks that the committed state still encodes byte-identically.
  */
 import { systemActorId } from '../src/access/state.ts';
