@@ -23,7 +23,7 @@ const dayMs = 24 * hourMs;
  * a treasury fund, delegations and two queued proposals. Real commands' `apply` and the
  * engine's `evolve` run on `overlayOf(state)`; the overlay must show their effects, the
  * committed state must encode byte-identically to before, and the overlay must end in the
- * same state as the deep copy `execute` uses today.
+ * same state as a deep copy (what `execute` used before the overlay).
  */
 forEachBackend((backend) => {
   let w: LedgerWorld;
