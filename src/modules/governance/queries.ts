@@ -20,11 +20,15 @@ export function proposalStatus(engine: EngineState, id: string, nowMs: number): 
 /**
  * Whether a proposal's ballots are hidden now: a secret ballot while voting is open. Its
  * ballots, its tally and the log records that carry them are shown once voting closes.
+ * O(1): the log route asks for every ballot record of a page, so this must not tally (it asks
+ * only what `proposalView` calls voting: recorded as voting, before the effective end).
  */
 export function ballotsHidden(engine: EngineState, id: string, nowMs: number): boolean {
   const found = engine.modules.governance.proposals.get(id);
-  if (!found?.secret) return false;
-  return proposalStatus(engine, id, nowMs)?.status === 'voting';
+  if (!found?.secret || found.status !== 'voting') return false;
+  const category = engine.modules.governance.categories.get(found.category);
+  const end = category && effectiveEndMs(found, category);
+  return end !== undefined && nowMs < end;
 }
 
 /** Proposals the keeper should move on: discussion over (start voting), or queued with the timelock over and auto-execution on. */
