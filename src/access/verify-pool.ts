@@ -25,12 +25,12 @@ export const inlineVerifier: SignatureVerifier = {
   close: async () => {},
 };
 
-export interface VerifyRequest {
+interface VerifyRequest {
   id: number;
   checks: SignatureCheck[];
 }
 
-export interface VerifyResponse {
+interface VerifyResponse {
   id: number;
   results: Uint8Array;
 }
@@ -97,10 +97,6 @@ export class VerifyPool implements SignatureVerifier {
   constructor(threads: number) {
     assert(Number.isSafeInteger(threads) && threads > 0, 'a verify pool has at least one thread');
     this.lanes = Array.from({ length: threads }, () => this.startLane());
-  }
-
-  get threads(): number {
-    return this.lanes.length;
   }
 
   verify(check: SignatureCheck): Promise<boolean> {

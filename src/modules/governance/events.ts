@@ -266,12 +266,15 @@ function recordBallot(proposal: Proposal, event: BallotCast, stamp: EventStamp):
     const adjusted = proposal.ballots.get(adjustment.voter);
     if (!adjusted) continue;
     const powerUnits = BigInt(adjustment.powerUnits);
-    const share = adjustment.chamber === undefined ? undefined : adjusted.chamberPowers?.find((entry) => entry.chamber === adjustment.chamber);
-    if (adjustment.chamber === undefined) adjusted.powerUnits = powerUnits;
-    else if (share) {
-      adjusted.powerUnits += powerUnits - share.powerUnits;
-      share.powerUnits = powerUnits;
+    if (adjustment.chamber === undefined) {
+      adjusted.powerUnits = powerUnits;
+      continue;
     }
+    // In one chamber: the ballot's total moves by the same amount.
+    const share = adjusted.chamberPowers?.find((entry) => entry.chamber === adjustment.chamber);
+    if (!share) continue;
+    adjusted.powerUnits += powerUnits - share.powerUnits;
+    share.powerUnits = powerUnits;
   }
 }
 
