@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachBackend } from '../../test/support/backends.ts';
 import { LedgerWorld } from '../../test/support/ledger-world.ts';
-import { generateKeyPair, type KeyPair, signedText, signText } from '../access/signature.ts';
+import { type KeyPair, signedText, signText } from '../access/signature.ts';
 import { systemActorId } from '../access/state.ts';
 import { checkLedgerInvariants } from '../engine/invariants.ts';
 import { findCommand } from '../engine/registry.ts';
@@ -48,13 +48,7 @@ forEachBackend((backend) => {
     await w.ok('economy.configure', { governanceToken: asset });
     await w.ok('power.track', { asset });
     await w.ok('treasury.create_fund', { id: 'dao', asset, initial: { amount: '100000' } });
-    for (const [index, member] of members.entries()) {
-      const pair = generateKeyPair();
-      keys.set(member, pair);
-      await w.ok('access.create_actor', { id: member, kind: 'member', publicKey: pair.publicKey });
-      await w.ok('ledger.create_accounts', { accounts: [{ id: member, asset, owner: member }] });
-      await w.mint(asset, member, String(400 - 100 * index));
-    }
+    for (const [index, member] of members.entries()) keys.set(member, await w.keyedMember(member, asset, String(400 - 100 * index)));
     for (let round = 0; round < 10; round += 1) {
       const from = members[round % members.length] ?? 'alice';
       const to = members[(round + 1) % members.length] ?? 'bob';

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { generateKeyPair, type KeyPair } from '../../src/access/signature.ts';
 import type { EngineOptions, SubmitOutcome } from '../../src/engine/engine.ts';
 import type { Principal } from '../../src/engine/types.ts';
 import { VirtualClock } from '../../src/kernel/clock.ts';
@@ -120,6 +121,15 @@ export class LedgerWorld {
     const b = await this.account(asset);
     if (funds !== '0') await this.mint(asset, a, funds);
     return { asset, a, b };
+  }
+
+  /** A member `id` with a new Ed25519 key (for signed commands) and `amount` of `assetId` in an account of its own, also named `id`. */
+  async keyedMember(id: string, assetId: string, amount: string): Promise<KeyPair> {
+    const pair = generateKeyPair();
+    await this.ok('access.create_actor', { id, kind: 'member', publicKey: pair.publicKey });
+    await this.ok('ledger.create_accounts', { accounts: [{ id, asset: assetId, owner: id }] });
+    await this.mint(assetId, id, amount);
+    return pair;
   }
 
   /** A new member with no grants at all. */

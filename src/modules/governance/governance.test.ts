@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachBackend } from '../../../test/support/backends.ts';
 import { LedgerWorld } from '../../../test/support/ledger-world.ts';
-import { generateKeyPair, type KeyPair, signedText, signText } from '../../access/signature.ts';
+import { type KeyPair, signedText, signText } from '../../access/signature.ts';
 import type { SubmitOutcome } from '../../engine/engine.ts';
 import { verifyStore } from '../../engine/verify.ts';
 import { proposalStatus } from './index.ts';
@@ -27,13 +27,7 @@ forEachBackend((backend) => {
     await w.ok('power.track', { asset });
     await w.ok('treasury.create_fund', { id: 'dao', asset, initial: { amount: '100000' } });
     const holdings: Record<string, string> = { alice: '400', bob: '300', carol: '200', dave: '100' };
-    for (const member of members) {
-      const pair = generateKeyPair();
-      keys.set(member, pair);
-      await w.ok('access.create_actor', { id: member, kind: 'member', publicKey: pair.publicKey });
-      await w.ok('ledger.create_accounts', { accounts: [{ id: member, asset, owner: member }] });
-      await w.mint(asset, member, holdings[member] ?? '0');
-    }
+    for (const member of members) keys.set(member, await w.keyedMember(member, asset, holdings[member] ?? '0'));
     await w.ok('governance.set_category', {
       id: 'treasury',
       discussionSeconds: 3600,
@@ -233,13 +227,7 @@ forEachBackend((backend) => {
         [`h1${tag}`, gov, yes],
         [`h2${tag}`, gov, no],
       ];
-      for (const [member, assetId, amount] of holdings) {
-        const pair = generateKeyPair();
-        keys.set(member, pair);
-        await w.ok('access.create_actor', { id: member, kind: 'member', publicKey: pair.publicKey });
-        await w.ok('ledger.create_accounts', { accounts: [{ id: member, asset: assetId, owner: member }] });
-        await w.mint(assetId, member, amount);
-      }
+      for (const [member, assetId, amount] of holdings) keys.set(member, await w.keyedMember(member, assetId, amount));
       const category = `venture${tag}`;
       await w.ok('governance.set_category', {
         id: category,
@@ -296,13 +284,7 @@ forEachBackend((backend) => {
         ['g2', gov, '30'],
         ['g3', gov, '20'],
       ];
-      for (const [name, assetId, amount] of holdings) {
-        const pair = generateKeyPair();
-        keys.set(member(name), pair);
-        await w.ok('access.create_actor', { id: member(name), kind: 'member', publicKey: pair.publicKey });
-        await w.ok('ledger.create_accounts', { accounts: [{ id: member(name), asset: assetId, owner: member(name) }] });
-        await w.mint(assetId, member(name), amount);
-      }
+      for (const [name, assetId, amount] of holdings) keys.set(member(name), await w.keyedMember(member(name), assetId, amount));
       await w.ok('power.delegate', { delegations: [{ delegate: member('v1'), percent: '100' }] }, { actorId: member('v2') });
       await w.ok('power.delegate', { delegations: [{ delegate: member('g1'), percent: '100' }] }, { actorId: member('g3') });
     });
