@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { duplicateVoters } from './duplicates.ts';
 import { LimbSums, limbCount, splitLimbs } from './limbs.ts';
 import { votingSeed } from './testing/arbitraries.ts';
 
@@ -42,23 +41,5 @@ describe('limb sums', () => {
     sums.values[2] = 3;
     sums.addExact(1, 1n << 100n);
     expect(sums.totals()).toEqual([5n + (1n << 26n), 3n + (1n << 100n)]);
-  });
-});
-
-describe('duplicateVoters', () => {
-  it('finds exactly the voters that appear more than once', () => {
-    fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('a', 'b', 'c')), { maxLength: 60 }), (voters) => {
-        const counts = new Map<string, number>();
-        for (const voter of voters) counts.set(voter, (counts.get(voter) ?? 0) + 1);
-        const expected = [...counts].filter(([, count]) => count > 1).map(([voter]) => voter);
-        expect([...duplicateVoters(voters.map((voter) => ({ voter })))].sort()).toEqual(expected.sort());
-      }),
-      { seed: votingSeed, numRuns: 500 },
-    );
-  });
-
-  it('ignores voters that are not strings', () => {
-    expect(duplicateVoters([{ voter: 1 }, { voter: 1 }, { voter: 'x' }])).toEqual(new Set());
   });
 });
