@@ -83,8 +83,11 @@ export function partitionByHighBits(hashes: Int32Array, bits: number): { order: 
   const shift = 32 - bits;
   const partitionOf = (hash: number): number => (bits === 0 ? 0 : hash >>> shift);
   const starts = new Int32Array(partitions + 1);
-  for (let position = 0; position < hashes.length; position += 1) starts[partitionOf(hashes[position] as number) + 1] += 1;
-  for (let partition = 0; partition < partitions; partition += 1) starts[partition + 1] += starts[partition] as number;
+  for (let position = 0; position < hashes.length; position += 1) {
+    const partition = partitionOf(hashes[position] as number);
+    starts[partition + 1] = (starts[partition + 1] as number) + 1;
+  }
+  for (let partition = 0; partition < partitions; partition += 1) starts[partition + 1] = (starts[partition + 1] as number) + (starts[partition] as number);
   const next = starts.slice(0, partitions);
   const order = new Int32Array(hashes.length);
   const sortedHashes = new Int32Array(hashes.length);
