@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { resolveVerifyThreads, verifyThreadsMax } from './config.ts';
+import { defaultVerifyThreads, resolveVerifyThreads, verifyThreadsMax } from './config.ts';
 
 describe('POLITY_VERIFY_THREADS', () => {
   const saved = process.env.POLITY_VERIFY_THREADS;
@@ -8,11 +8,12 @@ describe('POLITY_VERIFY_THREADS', () => {
     else process.env.POLITY_VERIFY_THREADS = saved;
   });
 
-  it('defaults to one thread per core but the writer\u2019s, from 1 to 4', () => {
+  it('defaults to one thread per core but the writer\u2019s, from 2 to 4 (1 on a single core)', () => {
     delete process.env.POLITY_VERIFY_THREADS;
     const threads = resolveVerifyThreads();
     expect(threads).toBeGreaterThanOrEqual(1);
     expect(threads).toBeLessThanOrEqual(4);
+    expect([1, 2, 3, 4, 5, 6, 32].map(defaultVerifyThreads)).toEqual([1, 2, 2, 3, 4, 4, 4]);
   });
 
   it.each([

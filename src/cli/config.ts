@@ -115,16 +115,27 @@ export function resolveLogLevel(): LogLevel {
   return level;
 }
 
+/**
+ * One verify thread per core but the writer's, at least 2 (on a single core 1) and at most 4.
+ * At least 2 because the writer waits for much of its time (on fsync, on verifications): on 2
+ * cores, relayed ballots went from a median of 4,860/s with 1 thread to 5,870/s with 2 and
+ * 5,780/s with 3 (`bench/governance-ingest.ts`, 4 runs each, 2026-12-03).
+ */
+export function defaultVerifyThreads(cores: number): number {
+  if (cores <= 1) return 1;
+  return Math.min(4, Math.max(2, cores - 1));
+}
+
 /** Verify threads beyond this many buy nothing: the single writer is the limit by then. */
 export const verifyThreadsMax = 16;
 
 /**
- * Threads that check command signatures ($POLITY_VERIFY_THREADS): by default one per core but
- * the writer's, at least one and at most 4; 0 checks them on the writer's thread.
+ * Threads that check command signatures ($POLITY_VERIFY_THREADS); 0 checks them on the
+ * writer's thread. The default is defaultVerifyThreads(availableParallelism()).
  */
 export function resolveVerifyThreads(): number {
   const text = process.env.POLITY_VERIFY_THREADS;
-  if (text === undefined || text === '') return Math.min(4, Math.max(1, availableParallelism() - 1));
+  if (text === undefined || text === '') return defaultVerifyThreads(availableParallelism());
   const threads = /^[0-9]{1,2}$/.test(text) ? Number(text) : Number.NaN;
   if (!(threads >= 0 && threads <= verifyThreadsMax))
     throw new PolityError('config_invalid', `POLITY_VERIFY_THREADS "${text}" is not a whole number from 0 to ${verifyThreadsMax}`);
