@@ -1,7 +1,8 @@
 /**
- * Governance benchmark: `npm run bench:governance -- [--ballots 1000000] [--choices 10] [--ingest 20000] [--concurrency 64] [--json]`.
- * 1. Tally of N ballots for each ballot type over 10 choices (targets: ranked-choice <= 2 s,
- *    the others <= 1 s), and snapshot.js's own scoring on the same ballots for comparison.
+ * Governance benchmark: `npm run bench:governance -- [--ballots 1000000] [--choices 10] [--repeat 3] [--ingest 20000] [--concurrency 64] [--json]`.
+ * 1. Tally of N ballots for each ballot type over 10 choices, the median of `--repeat` runs
+ *    (targets: ranked-choice <= 2 s, the others <= 1 s), and snapshot.js's own scoring on
+ *    the same ballots once, for comparison.
  * 2. Signed-ballot ingestion over HTTP (target >= 5,000 ballots/s): relayed 200 per
  *    `POST /v1/ballots` (the headline figure) and one per `POST /v1/commands`.
  * With --json the last line is one JSON object: {"ballots", "results": [{"type", "seconds",
@@ -24,10 +25,10 @@ const log = (line: string) => {
 };
 const ballots = option('ballots', 1_000_000);
 const choices = option('choices', 10);
-const tallies = await tallyBenchmark(ballots, choices, { log });
+const tallies = await tallyBenchmark(ballots, choices, { log, repeat: option('repeat', 3) });
 for (const result of tallies.results) {
   log(
-    `${result.type.padEnd(18)} ${result.seconds.toFixed(3).padStart(7)} s  (target ${result.targetSeconds} s)  snapshot.js ${result.snapshotSeconds === null ? 'n/a' : `${result.snapshotSeconds.toFixed(3)} s`}`,
+    `${result.type.padEnd(18)} ${result.seconds.toFixed(3).padStart(7)} s (runs ${result.runs.join(', ')})  (target ${result.targetSeconds} s)  snapshot.js ${result.snapshotSeconds === null ? 'n/a' : `${result.snapshotSeconds.toFixed(3)} s`}`,
   );
 }
 const count = option('ingest', 20_000);
