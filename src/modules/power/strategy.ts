@@ -167,9 +167,10 @@ export function delegatedSharesTo(engine: EngineState, input: DelegatedPowerInpu
  */
 export function delegatedSharesFrom(
   engine: EngineState,
-  input: { delegatorId: string; at: Snapshot; strategy: PowerStrategy; category?: string | undefined },
+  input: { delegatorId: string; at: Snapshot; strategy: PowerStrategy; category?: string | undefined; ownUnits?: bigint },
 ): { delegateId: string; units: bigint }[] {
-  const own = ownPowerAt(engine, input.delegatorId, input.at, input.strategy);
+  // A caller that already has the delegator's own power passes it (ownUnits): it is the same figure.
+  const own = input.ownUnits ?? ownPowerAt(engine, input.delegatorId, input.at, input.strategy);
   return delegationsAt(engine.modules.power, input.delegatorId, input.at, input.category).map((share) => ({
     delegateId: share.delegateId,
     units: sharePpmFloor(own, share.ppm),

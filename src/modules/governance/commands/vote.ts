@@ -68,7 +68,10 @@ function measureBy(state: EngineState, proposal: Proposal, input: { voter: strin
   const directVoters = { has: (id: string) => id === input.voter || proposal.ballots.has(id) };
   const ownUnits = ownPowerAt(state, input.voter, at, strategy);
   const delegatedUnits = delegatedPowerAt(state, { delegateId: input.voter, at, strategy, category: input.category, directVoters });
-  const shares = delegatedSharesFrom(state, { delegatorId: input.voter, at, strategy, category: input.category });
+  // Only a first ballot takes power back from delegates: a changed vote keeps what the first took.
+  const shares = proposal.ballots.has(input.voter)
+    ? []
+    : delegatedSharesFrom(state, { delegatorId: input.voter, at, strategy, category: input.category, ownUnits });
   return { ownUnits, powerUnits: ownUnits + delegatedUnits, shares };
 }
 
