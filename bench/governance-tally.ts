@@ -12,13 +12,7 @@
 import { pathToFileURL } from 'node:url';
 import { createPrng, type Prng } from '../src/kernel/prng.ts';
 import { type Ballot, type BallotType, ballotTypes, tally } from '../src/modules/voting/index.ts';
-import { memoryAfterGc, round, table } from './stats.ts';
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : round(((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2, 3);
-}
+import { median, memoryAfterGc, round, table } from './stats.ts';
 
 export interface TallyBenchResult {
   type: BallotType;

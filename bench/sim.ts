@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { loadGenesisConfig } from '../src/genesis/config.ts';
 import { defaultSimParams } from '../src/sim/params.ts';
 import { simulate } from '../src/sim/simulate.ts';
+import { median } from './stats.ts';
 
 function option(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
@@ -44,7 +45,6 @@ try {
     inProcess.push(result.elapsedMs / 1000);
     commands = result.summary.commands;
   }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? 0;
   const report = {
     config,
     years,

@@ -28,6 +28,11 @@ export function summarize(values: number[]): LatencySummary {
   };
 }
 
+/** The middle value; of an even count, the lower of the two middle ones (as summarize's p50). */
+export function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? 0;
+}
+
 export function round(value: number, digits = 2): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
