@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { votingMethods } from './registry.ts';
 import { tally } from './tally.ts';
 import { invalidChoice, tallyCase, votingSeed } from './testing/arbitraries.ts';
 import { type Ballot, type BallotType, ballotTypes } from './types.ts';
@@ -8,6 +9,7 @@ import { type Ballot, type BallotType, ballotTypes } from './types.ts';
  * Properties of every tally (fast-check, fixed seed; VOTING_SEED=<n> replays another):
  * - the result does not depend on the order of the ballots;
  * - invalid ballots never count: adding them changes nothing but the invalid list;
+ * - a method scores the same with and without the power total tally() passes it;
  * - the bounds each method promises on its scores (see `scoreBounds`).
  */
 const runs = { seed: votingSeed, numRuns: 300 };
@@ -92,6 +94,25 @@ describe.each(ballotTypes.map((type) => [type]))('%s properties', (type) => {
           expect(after.total).toBe(before.total);
           expect(after.winner).toBe(before.winner);
           expect(after.invalid.filter(({ voter }) => voter.startsWith('x')).map(({ voter }) => voter)).toEqual(spoiled.map(({ voter }) => voter));
+        },
+      ),
+      runs,
+    );
+  });
+
+  it('scores the same whether or not the caller passes the power total', () => {
+    fc.assert(
+      fc.property(
+        tallyCase(type).chain((tallied) =>
+          fc.tuple(
+            fc.constant(tallied),
+            fc.array(fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 6n }), invalidChoice(type, tallied.choiceCount)), { maxLength: 3 }),
+          ),
+        ),
+        ([{ choiceCount, ballots }, extra]) => {
+          const all = [...ballots, ...extra.map(([power, choice], index) => ({ voter: `x${index}`, power, choice }))];
+          const method = votingMethods[type];
+          expect(method.score(all, choiceCount, undefined, sum(all.map(({ power }) => power)))).toEqual(method.score(all, choiceCount));
         },
       ),
       runs,

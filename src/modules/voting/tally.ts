@@ -38,11 +38,17 @@ export function tally(type: BallotType, choiceCount: number, ballots: readonly B
   // Copy only when something was refused: a tally of a million ballots usually refuses none.
   const candidates = refused === 0 ? ballots : ballots.filter((ballot) => sharedReason(ballot, duplicates) === undefined);
   // The method parses each ballot once, scoring the valid ones and reporting the others.
-  const scores = method.score(candidates, choiceCount, (index, reason) => {
-    const ballot = candidates[index] as Ballot;
-    invalid.push({ voter: ballot.voter, reason });
-    total -= ballot.power;
-  });
+  const candidatesUnits = total;
+  const scores = method.score(
+    candidates,
+    choiceCount,
+    (index, reason) => {
+      const ballot = candidates[index] as Ballot;
+      invalid.push({ voter: ballot.voter, reason });
+      total -= ballot.power;
+    },
+    candidatesUnits,
+  );
   invalid.sort(byVoterThenReason);
   return { type, scores, total, winner: winnerOf(method, scores), invalid };
 }

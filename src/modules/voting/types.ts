@@ -32,9 +32,12 @@ export interface VotingMethod {
    * Scores per choice (index 0 = choice 1), exact bigint. Ballots that `validate` (or
    * `validateBallot`) refuses count for nothing, and are reported to `onInvalid` with their
    * index in `ballots` and the reason (so tally() parses every ballot once). Powers are taken
-   * to be bigints >= 0: tally() refuses the others before scoring.
+   * to be bigints >= 0: tally() refuses the others before scoring. `powerTotal` is the sum of
+   * the ballots' powers when the caller has it (tally() does): a method that needs the valid
+   * power (to rescale to it) then subtracts the ballots it refuses rather than adding up a
+   * million bigints a second time (see `validPower`).
    */
-  score(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler): bigint[];
+  score(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler, powerTotal?: bigint): bigint[];
   /** Only for methods whose validity depends on the power too (quadratic-credits: credits spent <= power); tally() then uses it instead of validate. */
   validateBallot?(ballot: Ballot, choiceCount: number): string | undefined;
   /** Only for methods whose winner is not "the highest score, the lowest-numbered choice on a tie" (basic). */
@@ -59,4 +62,12 @@ export interface TallyResult {
   winner: number | null;
   /** Ballots that count for nothing, sorted by voter then reason (so the list does not depend on ballot order). */
   invalid: InvalidBallot[];
+}
+
+/** The power of the ballots a method accepted: `powerTotal` (or, without it, the sum of all the ballots' powers) less `refusedUnits`. */
+export function validPower(ballots: readonly Ballot[], powerTotal: bigint | undefined, refusedUnits: bigint): bigint {
+  if (powerTotal !== undefined) return powerTotal - refusedUnits;
+  let sum = 0n;
+  for (let index = 0; index < ballots.length; index += 1) sum += (ballots[index] as Ballot).power;
+  return sum - refusedUnits;
 }

@@ -2,7 +2,7 @@ import { apportion } from '../apportion.ts';
 import { readRanking, readRankings } from '../choices.ts';
 import { LimbSums, limbCount, splitLimbs } from '../limbs.ts';
 import { choicesMax } from '../limits.ts';
-import type { Ballot, InvalidBallotHandler, VotingMethod } from '../types.ts';
+import { type Ballot, type InvalidBallotHandler, type VotingMethod, validPower } from '../types.ts';
 
 const scratch = new Uint16Array(choicesMax);
 
@@ -26,9 +26,13 @@ export const copeland = {
     return readRanking(choice, choiceCount, scratch, 0);
   },
 
-  score(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler): bigint[] {
-    const { rankings, powers } = readRankings(ballots, choiceCount, onInvalid);
-    const total = powers.reduce((sum, power) => sum + power, 0n);
+  score(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler, powerTotal?: bigint): bigint[] {
+    let refusedUnits = 0n;
+    const { rankings, powers } = readRankings(ballots, choiceCount, (index, reason) => {
+      refusedUnits += (ballots[index] as Ballot).power;
+      onInvalid?.(index, reason);
+    });
+    const total = validPower(ballots, powerTotal, refusedUnits);
     if (total === 0n || choiceCount === 1) return apportion(total, new Array<bigint>(choiceCount).fill(0n));
     const above = pairwise(rankings, powers, choiceCount);
     const raw = new Array<bigint>(choiceCount).fill(0n);

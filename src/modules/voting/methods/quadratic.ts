@@ -1,7 +1,7 @@
 import { apportion } from '../apportion.ts';
 import { readWeights, weightEntries } from '../choices.ts';
 import { isqrtFloorFast } from '../isqrt.ts';
-import type { Ballot, InvalidBallotHandler, VotingMethod } from '../types.ts';
+import { type Ballot, type InvalidBallotHandler, type VotingMethod, validPower } from '../types.ts';
 import { bitLength, RootBuckets, rootMantissa } from './quadratic-roots.ts';
 
 const entries = weightEntries();
@@ -27,18 +27,18 @@ export const quadratic = {
     return readWeights(choice, choiceCount, entries);
   },
 
-  score(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler): bigint[] {
+  score(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler, powerTotal?: bigint): bigint[] {
     const buckets = new RootBuckets(choiceCount);
-    let total = 0n;
+    let refusedUnits = 0n;
     for (let index = 0; index < ballots.length; index += 1) {
       const ballot = ballots[index] as Ballot;
       const reason = readWeights(ballot.choice, choiceCount, entries);
       if (reason !== undefined) {
         onInvalid?.(index, reason);
+        refusedUnits += ballot.power;
         continue;
       }
       const power = ballot.power;
-      total += power;
       if (power === 0n) continue;
       const exponent = Math.floor((bitLength(power) - bitLength(entries.sum)) / 2) - 40;
       const mantissa = rootMantissa(power, entries.sum, exponent);
@@ -48,7 +48,7 @@ export const quadratic = {
     }
     const rootSums = buckets.rootSums(weightRoot);
     return apportion(
-      total,
+      validPower(ballots, powerTotal, refusedUnits),
       rootSums.map((sum) => sum * sum),
     );
   },

@@ -1,7 +1,7 @@
 import { apportion } from '../apportion.ts';
 import { readWeights, weightEntries } from '../choices.ts';
 import { LimbSums, limbCount, splitLimbs } from '../limbs.ts';
-import type { Ballot, InvalidBallotHandler, VotingMethod } from '../types.ts';
+import { type Ballot, type InvalidBallotHandler, type VotingMethod, validPower } from '../types.ts';
 
 const entries = weightEntries();
 
@@ -28,13 +28,17 @@ export const weighted = {
     return readWeights(choice, choiceCount, entries);
   },
 
-  score(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler): bigint[] {
+  score(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler, powerTotal?: bigint): bigint[] {
     const groups = new WeightGroups(choiceCount, limbCount(largestPower(ballots), limbBits));
+    let refusedUnits = 0n;
     for (let index = 0; index < ballots.length; index += 1) {
       const ballot = ballots[index] as Ballot;
       const reason = readWeights(ballot.choice, choiceCount, entries);
-      if (reason !== undefined) onInvalid?.(index, reason);
-      else groups.add(ballot.power);
+      if (reason === undefined) groups.add(ballot.power);
+      else {
+        onInvalid?.(index, reason);
+        refusedUnits += ballot.power;
+      }
     }
     const fixed = new Array<bigint>(choiceCount).fill(0n);
     for (const [sum, sums] of groups.totals()) {
@@ -43,7 +47,7 @@ export const weighted = {
         fixed[index] = (fixed[index] as bigint) + ((sums[index] as bigint) << weightedPrecisionBits) / divisor;
       }
     }
-    return apportion(groups.total, fixed);
+    return apportion(validPower(ballots, powerTotal, refusedUnits), fixed);
   },
 } satisfies VotingMethod;
 
@@ -72,7 +76,6 @@ interface WeightGroup {
  * whose weight sum alone is too large goes straight to bigints.
  */
 class WeightGroups {
-  total = 0n;
   private readonly groups = new Map<number, WeightGroup>();
   private readonly power: Float64Array;
 
@@ -85,7 +88,6 @@ class WeightGroups {
 
   /** Adds the ballot in `entries`. */
   add(power: bigint): void {
-    this.total += power;
     const sum = entries.sum;
     const group = this.group(sum);
     if (sum > loadMax) {
