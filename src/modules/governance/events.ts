@@ -1,5 +1,6 @@
 import type { EventStamp } from '../../ledger/events.ts';
 import type { Snapshot } from '../power/index.ts';
+import { countedBallot, noteBallotChange } from './live-tally.ts';
 import type { BallotSums, Category, ChamberPower, ChamberTotals, Comment, GovernanceState, Proposal, ProposalAction, StoredBallot } from './state.ts';
 
 /** A category as the log keeps it: the strategy as JSON (see strategy.ts), amounts as `...Units`. */
@@ -261,12 +262,19 @@ function recordBallot(proposal: Proposal, event: BallotCast, stamp: EventStamp):
       powerUnits: BigInt(entry.powerUnits),
     }));
   }
+  // A chambered vote is counted per chamber, in full (outcome.ts): no live tally to keep.
+  const live = proposal.chambers === undefined;
+  if (live) {
+    const previous = proposal.ballots.get(event.voter);
+    noteBallotChange(proposal, previous && countedBallot(previous), countedBallot(ballot));
+  }
   proposal.ballots.set(event.voter, ballot);
   for (const adjustment of event.adjustments) {
     const adjusted = proposal.ballots.get(adjustment.voter);
     if (!adjusted) continue;
     const powerUnits = BigInt(adjustment.powerUnits);
     if (adjustment.chamber === undefined) {
+      if (live) noteBallotChange(proposal, countedBallot(adjusted), { ...countedBallot(adjusted), power: powerUnits });
       adjusted.powerUnits = powerUnits;
       continue;
     }

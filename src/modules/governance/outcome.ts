@@ -1,5 +1,6 @@
 import { ppmWhole } from '../../kernel/rates.ts';
 import { chamberScale, combineChambers, type TallyResult, tally } from '../voting/index.ts';
+import { liveTally } from './live-tally.ts';
 import type { Category, ChamberTotals, Proposal } from './state.ts';
 
 export type ProposalStatus =
@@ -39,10 +40,9 @@ export function effectiveEndMs(proposal: Proposal, category: Category): number |
   return end;
 }
 
+/** The proposal's tally now: kept running between reads (live-tally.ts), chambered votes counted per chamber. */
 export function proposalTally(proposal: Proposal): TallyResult {
-  if (proposal.chambers) return chamberOutcome(proposal).combined;
-  const ballots = [...proposal.ballots.values()].map((ballot) => ({ voter: ballot.voter, power: ballot.powerUnits, choice: ballot.choice }));
-  return tally(proposal.ballotType, proposal.choices.length, ballots);
+  return proposal.chambers ? chamberOutcome(proposal).combined : liveTally(proposal);
 }
 
 export interface ChamberResult {
@@ -131,8 +131,9 @@ export function proposalView(proposal: Proposal, category: Category, nowMs: numb
 
 function votingView(proposal: Proposal, category: Category, nowMs: number): ProposalView {
   const end = effectiveEndMs(proposal, category) ?? nowMs;
+  if (nowMs < end)
+    return { status: 'voting', votingEndsMs: end, ...(proposal.secret ? {} : { tally: proposalTally(proposal) }), quorumMet: quorumMet(proposal, category) };
   const result = proposalTally(proposal);
-  if (nowMs < end) return { status: 'voting', votingEndsMs: end, ...(proposal.secret ? {} : { tally: result }), quorumMet: quorumMet(proposal, category) };
   const decision = decide(proposal, category, result);
   const base = { votingEndsMs: end, tally: result, quorumMet: quorumMet(proposal, category) };
   if (!decision.succeeded) return { status: 'defeated', ...(decision.reason ? { reason: decision.reason } : {}), ...base };

@@ -70,7 +70,7 @@ export function choiceCountReason(type: BallotType, choiceCount: number): string
   return undefined;
 }
 
-function methodFor(type: BallotType, choiceCount: number): VotingMethod {
+export function methodFor(type: BallotType, choiceCount: number): VotingMethod {
   if (!(ballotTypes as readonly string[]).includes(type)) {
     throw new PolityError('tally_type_unknown', `unknown ballot type "${String(type)}"; one of: ${ballotTypes.join(', ')}`);
   }
@@ -95,14 +95,14 @@ function sharedReason(ballot: Ballot, duplicates: ReadonlySet<string>): string |
   return undefined;
 }
 
-function winnerOf(method: VotingMethod, scores: readonly bigint[]): number | null {
+export function winnerOf(method: VotingMethod, scores: readonly bigint[]): number | null {
   if (method.winner) return method.winner(scores);
   let best = 0;
   for (let index = 1; index < scores.length; index += 1) if ((scores[index] as bigint) > (scores[best] as bigint)) best = index;
   return (scores[best] ?? 0n) > 0n ? best + 1 : null;
 }
 
-function byVoterThenReason(a: InvalidBallot, b: InvalidBallot): number {
+export function byVoterThenReason(a: InvalidBallot, b: InvalidBallot): number {
   if (a.voter !== b.voter) return a.voter < b.voter ? -1 : 1;
   return a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0;
 }

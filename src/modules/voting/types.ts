@@ -42,7 +42,34 @@ export interface VotingMethod {
   validateBallot?(ballot: Ballot, choiceCount: number): string | undefined;
   /** Only for methods whose winner is not "the highest score, the lowest-numbered choice on a tie" (basic). */
   winner?(scores: readonly bigint[]): number | null;
+  /** Only for methods whose scores follow from sums over the ballots (see `AdditiveScoring`): every type but ranked-choice and copeland. */
+  additive?: AdditiveScoring;
 }
+
+/**
+ * Scoring as sums: each valid ballot adds exact integer terms under keys; each key's sum makes
+ * a part of one choice's raw score, the parts of a choice add up to it, and the scores follow
+ * from the raw scores and the valid power alone. So a running tally adds a ballot's terms when
+ * it is cast and subtracts them when it changes, moving only the parts of the keys it touches,
+ * and gets the same scores as `score` on all the ballots at once (`RunningTally`; a property
+ * test holds the two equal).
+ */
+export interface AdditiveScoring {
+  /** Gives the ballot's terms to `emit` when it is valid; else returns the reason `score` reports, emitting nothing. */
+  terms(ballot: Ballot, choiceCount: number, emit: TermSink): string | undefined;
+  /**
+   * The sums of the valid ballots' terms by key (no key with a zero sum), as adding up `terms`
+   * would give them, the others reported to `onInvalid`: the fast path, which `score` and a
+   * running tally's first read take.
+   */
+  sums(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler): Map<string, bigint>;
+  /** The choice (0-based) a key belongs to, and the part of its raw score the key's summed terms make (0 for a sum of 0). */
+  part(key: string, sum: bigint): { index: number; value: bigint };
+  /** The scores from the raw scores (one per choice, each the sum of its keys' parts) and the valid power. */
+  scores(raw: readonly bigint[], validUnits: bigint): bigint[];
+}
+
+export type TermSink = (key: string, value: bigint) => void;
 
 /** Told about each ballot a method refuses while scoring: its index in the ballots given, and why. */
 export type InvalidBallotHandler = (index: number, reason: string) => void;

@@ -14,6 +14,7 @@ export const basicChoices = { for: 1, against: 2, abstain: 3 } as const;
 export const basic = {
   validate: singleChoice.validate,
   score: singleChoice.score,
+  additive: singleChoice.additive,
   winner(scores: readonly bigint[]): number | null {
     const forUnits = scores[0] ?? 0n;
     const againstUnits = scores[1] ?? 0n;

@@ -1,6 +1,26 @@
 import { isqrtFloorFast } from '../isqrt.ts';
-import type { Ballot, InvalidBallotHandler, VotingMethod } from '../types.ts';
+import type { AdditiveScoring, Ballot, InvalidBallotHandler, TermSink, VotingMethod } from '../types.ts';
+import { additiveScore } from './additive.ts';
+import { choiceKeys, choicePart, keyedByChoice, rawScores } from './choice-sums.ts';
 import { type CreditRoot, creditsReason, readCredits } from './credits.ts';
+
+// Terms: each choice's votes under its 0-based index.
+const scoring: AdditiveScoring = {
+  terms(ballot, choiceCount, emit) {
+    termRoots.emit = emit;
+    return creditsReason(ballot, choiceCount, termRoots);
+  },
+  sums(ballots, choiceCount, onInvalid) {
+    const roots = new RootSums(choiceCount);
+    for (let index = 0; index < ballots.length; index += 1) {
+      const reason = creditsReason(ballots[index] as Ballot, choiceCount, roots);
+      if (reason !== undefined) onInvalid?.(index, reason);
+    }
+    return keyedByChoice(roots.totals());
+  },
+  part: choicePart,
+  scores: rawScores,
+};
 
 /**
  * Quadratic with credits (the classic quadratic voting of the Computronium paper): a voter
@@ -25,15 +45,27 @@ export const quadraticCredits = {
     return creditsReason(ballot, choiceCount);
   },
 
-  score(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler): bigint[] {
-    const roots = new RootSums(choiceCount);
-    for (let index = 0; index < ballots.length; index += 1) {
-      const reason = creditsReason(ballots[index] as Ballot, choiceCount, roots);
-      if (reason !== undefined) onInvalid?.(index, reason);
-    }
-    return roots.totals();
+  score(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler, powerTotal?: bigint): bigint[] {
+    return additiveScore(scoring, ballots, choiceCount, onInvalid, powerTotal);
   },
+
+  additive: scoring,
 } satisfies VotingMethod;
+
+/** Hands a ballot's votes to the sink `terms` was given, one term per choice used. */
+class TermRoots implements CreditRoot {
+  emit: TermSink = () => {};
+
+  addSmall(indices: Uint16Array, roots: Float64Array, count: number): void {
+    for (let slot = 0; slot < count; slot += 1) this.emit(choiceKeys[indices[slot] as number] as string, BigInt(roots[slot] as number));
+  }
+
+  addLarge(index: number, credits: bigint): void {
+    this.emit(choiceKeys[index] as string, isqrtFloorFast(credits));
+  }
+}
+
+const termRoots = new TermRoots();
 
 /** The doubles are flushed before the roots added since the last flush could reach 2^53. */
 const loadMax = 2 ** 52;

@@ -77,32 +77,33 @@ export class RootBuckets {
     table[at + 1] = (table[at + 1] as number) + high;
   }
 
-  /** R_i * 2^(-smallest exponent): sum of t(w) * mantissa sum * 2^(e - smallest e). */
-  rootSums(weightRoot: (weight: number) => bigint): bigint[] {
-    const terms: { index: number; weight: number; exponent: number; sum: bigint }[] = [];
-    this.byExponent.forEach((table, slot) => {
-      if (table === undefined) return;
-      for (let at = 0; at < table.length; at += 2) {
-        const sum = BigInt(table[at] as number) + BigInt(table[at + 1] as number) * 67108864n;
-        if (sum === 0n) continue;
-        const bucket = at / 2;
-        terms.push({ index: Math.floor(bucket / smallWeightMax), weight: bucket % smallWeightMax, exponent: slot - exponentOffset, sum });
-      }
-    });
-    for (const { index, weight, exponent, low, high } of this.large.values()) {
-      terms.push({ index, weight, exponent, sum: BigInt(low) + BigInt(high) * 67108864n });
-    }
-    const smallest = terms.reduce((least, term) => Math.min(least, term.exponent), 0);
-    const sums = new Array<bigint>(this.choiceCount).fill(0n);
+  /** The sum of t(w) * mantissa sum over the weights, by "e:i" (exponent, 0-based choice index): exact, zeros left out. */
+  keyedSums(weightRoot: (weight: number) => bigint): Map<string, bigint> {
+    const sums = new Map<string, bigint>();
     const roots = new Map<number, bigint>();
-    for (const { index, weight, exponent, sum } of terms) {
+    const add = (index: number, weight: number, exponent: number, sum: bigint): void => {
+      if (sum === 0n) return;
       let root = roots.get(weight);
       if (root === undefined) {
         root = weightRoot(weight);
         roots.set(weight, root);
       }
-      sums[index] = (sums[index] as bigint) + ((root * sum) << BigInt(exponent - smallest));
-    }
+      const key = `${exponent}:${index}`;
+      sums.set(key, (sums.get(key) ?? 0n) + root * sum);
+    };
+    this.byExponent.forEach((table, slot) => {
+      if (table === undefined) return;
+      for (let at = 0; at < table.length; at += 2) {
+        const bucket = at / 2;
+        add(
+          Math.floor(bucket / smallWeightMax),
+          bucket % smallWeightMax,
+          slot - exponentOffset,
+          BigInt(table[at] as number) + BigInt(table[at + 1] as number) * 67108864n,
+        );
+      }
+    });
+    for (const { index, weight, exponent, low, high } of this.large.values()) add(index, weight, exponent, BigInt(low) + BigInt(high) * 67108864n);
     return sums;
   }
 }

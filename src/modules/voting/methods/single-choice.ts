@@ -1,5 +1,31 @@
 import { choiceIndexReason } from '../choices.ts';
-import type { Ballot, InvalidBallotHandler, VotingMethod } from '../types.ts';
+import type { AdditiveScoring, Ballot, InvalidBallotHandler, VotingMethod } from '../types.ts';
+import { additiveScore } from './additive.ts';
+import { choiceKeys, choicePart, keyedByChoice, rawScores } from './choice-sums.ts';
+
+// Terms: the power under the 0-based index of the choice.
+const scoring: AdditiveScoring = {
+  terms(ballot, choiceCount, emit) {
+    const reason = choiceIndexReason(ballot.choice, choiceCount);
+    if (reason === undefined) emit(choiceKeys[(ballot.choice as number) - 1] as string, ballot.power);
+    return reason;
+  },
+  sums(ballots, choiceCount, onInvalid) {
+    const scores = new Array<bigint>(choiceCount).fill(0n);
+    for (let index = 0; index < ballots.length; index += 1) {
+      const ballot = ballots[index] as Ballot;
+      const choice = ballot.choice;
+      if (typeof choice !== 'number' || !Number.isInteger(choice) || choice < 1 || choice > choiceCount) {
+        onInvalid?.(index, choiceIndexReason(choice, choiceCount) as string);
+        continue;
+      }
+      scores[choice - 1] = (scores[choice - 1] as bigint) + ballot.power;
+    }
+    return keyedByChoice(scores);
+  },
+  part: choicePart,
+  scores: rawScores,
+};
 
 /**
  * Single choice (Snapshot's `single-choice`): the choice is one index in 1..choiceCount; all
@@ -11,17 +37,9 @@ export const singleChoice = {
     return choiceIndexReason(choice, choiceCount);
   },
 
-  score(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler): bigint[] {
-    const scores = new Array<bigint>(choiceCount).fill(0n);
-    for (let index = 0; index < ballots.length; index += 1) {
-      const ballot = ballots[index] as Ballot;
-      const choice = ballot.choice;
-      if (typeof choice !== 'number' || !Number.isInteger(choice) || choice < 1 || choice > choiceCount) {
-        onInvalid?.(index, choiceIndexReason(choice, choiceCount) as string);
-        continue;
-      }
-      scores[choice - 1] = (scores[choice - 1] as bigint) + ballot.power;
-    }
-    return scores;
+  score(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler, powerTotal?: bigint): bigint[] {
+    return additiveScore(scoring, ballots, choiceCount, onInvalid, powerTotal);
   },
+
+  additive: scoring,
 } satisfies VotingMethod;

@@ -1,12 +1,48 @@
 import { apportion } from '../apportion.ts';
 import { readWeights, weightEntries } from '../choices.ts';
 import { LimbSums, limbCount, splitLimbs } from '../limbs.ts';
-import { type Ballot, type InvalidBallotHandler, type VotingMethod, validPower } from '../types.ts';
+import type { AdditiveScoring, Ballot, InvalidBallotHandler, VotingMethod } from '../types.ts';
+import { additiveScore } from './additive.ts';
 
 const entries = weightEntries();
 
 /** Fixed-point precision of the per-choice sums before the final apportionment: 2^-64 of a base unit. */
 export const weightedPrecisionBits = 64n;
+
+// Terms: A[W][i] under "W:i" (the 0-based choice index).
+const scoring: AdditiveScoring = {
+  terms(ballot, choiceCount, emit) {
+    const reason = readWeights(ballot.choice, choiceCount, entries);
+    if (reason !== undefined) return reason;
+    for (let entry = 0; entry < entries.count; entry += 1) {
+      emit(`${entries.sum}:${entries.indices[entry]}`, ballot.power * BigInt(entries.weights[entry] as number));
+    }
+    return undefined;
+  },
+  // Step 1 in limb sums (see WeightGroups).
+  sums(ballots, choiceCount, onInvalid) {
+    const groups = new WeightGroups(choiceCount, limbCount(largestPower(ballots), limbBits));
+    for (let index = 0; index < ballots.length; index += 1) {
+      const ballot = ballots[index] as Ballot;
+      const reason = readWeights(ballot.choice, choiceCount, entries);
+      if (reason === undefined) groups.add(ballot.power);
+      else onInvalid?.(index, reason);
+    }
+    const sums = new Map<string, bigint>();
+    for (const [weightSum, totals] of groups.totals()) {
+      totals.forEach((sum, index) => {
+        if (sum !== 0n) sums.set(`${weightSum}:${index}`, sum);
+      });
+    }
+    return sums;
+  },
+  // A key's part is step 2's term for its W; the raw scores are the X_i.
+  part(key, sum) {
+    const [weightSum, index] = key.split(':').map(Number) as [number, number];
+    return { index, value: fixedShare(sum, BigInt(weightSum)) };
+  },
+  scores: (raw, validUnits) => apportion(validUnits, raw),
+};
 
 /**
  * Weighted (Snapshot's `weighted`): each valid ballot splits its power over the choices in
@@ -29,27 +65,16 @@ export const weighted = {
   },
 
   score(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler, powerTotal?: bigint): bigint[] {
-    const groups = new WeightGroups(choiceCount, limbCount(largestPower(ballots), limbBits));
-    let refusedUnits = 0n;
-    for (let index = 0; index < ballots.length; index += 1) {
-      const ballot = ballots[index] as Ballot;
-      const reason = readWeights(ballot.choice, choiceCount, entries);
-      if (reason === undefined) groups.add(ballot.power);
-      else {
-        onInvalid?.(index, reason);
-        refusedUnits += ballot.power;
-      }
-    }
-    const fixed = new Array<bigint>(choiceCount).fill(0n);
-    for (const [sum, sums] of groups.totals()) {
-      const divisor = BigInt(sum);
-      for (let index = 0; index < choiceCount; index += 1) {
-        fixed[index] = (fixed[index] as bigint) + ((sums[index] as bigint) << weightedPrecisionBits) / divisor;
-      }
-    }
-    return apportion(validPower(ballots, powerTotal, refusedUnits), fixed);
+    return additiveScore(scoring, ballots, choiceCount, onInvalid, powerTotal);
   },
+
+  additive: scoring,
 } satisfies VotingMethod;
+
+/** Step 2 for one weight sum W and choice: floor(A[W][i] * 2^64 / W). */
+function fixedShare(sum: bigint, weightSum: bigint): bigint {
+  return (sum << weightedPrecisionBits) / weightSum;
+}
 
 function largestPower(ballots: readonly Ballot[]): bigint[] {
   let largest = 0n;

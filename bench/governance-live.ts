@@ -1,0 +1,162 @@
+/**
+ * Live tally benchmark: `node --import tsx bench/governance-live.ts [--ballots N] [--reads N]
+ * [--only TYPE]... [--json]`. What reading a proposal's tally costs once it holds N ballots
+ * (default 1,000,000, 10 choices, the tally bench's seeded ballots), on the engine's own
+ * path: ballot_cast events through evolveGovernance into a proposal in its voting period,
+ * then proposalTally (what `proposal show`, the proposal list, the API and the keeper read):
+ * - recount: tally() of every ballot, which each read cost before the live tally;
+ * - first read: the running tally built from the ballots (additive types) or the recount;
+ * - ballot + read: one more ballot_cast event and a read, averaged over --reads (default
+ *   1,000): O(the ballot's choices) for additive types; for ranked-choice and copeland each
+ *   read after a ballot is a recount, so they take 3 reads whatever --reads says.
+ */
+// The engine's module registry first: it imports every module, and entering the import cycle
+// through governance's events.ts would read governanceModule before it is initialised.
+import '../src/engine/modules.ts';
+import { pathToFileURL } from 'node:url';
+import { createPrng } from '../src/kernel/prng.ts';
+import { evolveGovernance } from '../src/modules/governance/events.ts';
+import type { GovernanceEvent } from '../src/modules/governance/index.ts';
+import { type GovernanceState, type Proposal, proposalTally } from '../src/modules/governance/index.ts';
+import { countedBallot } from '../src/modules/governance/live-tally.ts';
+import { createGovernanceState } from '../src/modules/governance/state.ts';
+import { type Ballot, type BallotType, ballotTypes, RunningTally, type TallyResult, tally } from '../src/modules/voting/index.ts';
+import { generateBallots } from './governance-tally.ts';
+import { round, table } from './stats.ts';
+
+export interface LiveBenchResult {
+  type: BallotType;
+  /** Seconds for tally() of all the ballots: each read's cost without a live tally. */
+  recountSeconds: number;
+  /** Seconds for the first proposalTally (builds the running tally, or recounts). */
+  firstReadSeconds: number;
+  /** Microseconds for one more ballot and a read, averaged. */
+  ballotAndReadMicros: number;
+}
+
+const choiceCount = 10;
+/** Reads timed for the types that recount (each takes as long as the recount). */
+const recountReads = 3;
+
+export function liveBenchmark(ballots: number, reads: number, only: readonly BallotType[] = []): LiveBenchResult[] {
+  const results: LiveBenchResult[] = [];
+  for (const type of ballotTypes) {
+    if (only.length > 0 && !only.includes(type)) continue;
+    const choices = type === 'basic' ? 3 : choiceCount;
+    const typeReads = RunningTally.supports(type) ? reads : Math.min(reads, recountReads);
+    const generated = generateBallots(type, choices, ballots + typeReads, createPrng(7));
+    const state = votingProposal(type, choices);
+    const proposal = state.proposals.get('p') as Proposal;
+    let seq = 1;
+    const cast = (ballot: Ballot): void => {
+      seq += 1;
+      evolveGovernance(state, ballotCast(ballot), { seq, timeMs: seq });
+    };
+    for (let index = 0; index < ballots; index += 1) cast(generated[index] as Ballot);
+    let started = performance.now();
+    const recount = tally(type, choices, [...proposal.ballots.values()].map(countedBallot));
+    const recountSeconds = (performance.now() - started) / 1000;
+    started = performance.now();
+    const first = proposalTally(proposal);
+    const firstReadSeconds = (performance.now() - started) / 1000;
+    sameResult(type, first, recount);
+    started = performance.now();
+    for (let index = ballots; index < ballots + typeReads; index += 1) {
+      cast(generated[index] as Ballot);
+      proposalTally(proposal);
+    }
+    const ballotAndReadMicros = ((performance.now() - started) * 1000) / typeReads;
+    sameResult(type, proposalTally(proposal), tally(type, choices, [...proposal.ballots.values()].map(countedBallot)));
+    results.push({
+      type,
+      recountSeconds: round(recountSeconds, 3),
+      firstReadSeconds: round(firstReadSeconds, 3),
+      ballotAndReadMicros: round(ballotAndReadMicros, 1),
+    });
+  }
+  return results;
+}
+
+/** A benchmark of a wrong answer is worthless: the live tally must be the recount. */
+function sameResult(type: BallotType, live: TallyResult, recount: TallyResult): void {
+  const text = (result: TallyResult) => JSON.stringify(result, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+  if (text(live) !== text(recount)) throw new Error(`${type}: the live tally differs from the recount`);
+}
+
+/** A state holding one proposal `p` in its voting period. */
+function votingProposal(type: BallotType, choices: number): GovernanceState {
+  const state = createGovernanceState();
+  state.proposals.set('p', {
+    id: 'p',
+    proposerId: 'bench',
+    category: 'bench',
+    title: 'bench',
+    body: '',
+    tags: [],
+    actions: [],
+    choices: Array.from({ length: choices }, (_, index) => `choice ${index + 1}`),
+    ballotType: type,
+    secret: false,
+    revisions: [],
+    comments: [],
+    status: 'voting',
+    createdMs: 0,
+    ballots: new Map(),
+    endedEarly: false,
+    quorumUnits: 0n,
+    ownTotalUnits: 0n,
+    ownByChoiceUnits: [0n, 0n, 0n],
+  });
+  return state;
+}
+
+function ballotCast(ballot: Ballot): GovernanceEvent {
+  return {
+    type: 'ballot_cast',
+    proposalId: 'p',
+    voter: ballot.voter,
+    choice: ballot.choice,
+    castAtMs: 0,
+    ownUnits: ballot.power,
+    powerUnits: ballot.power,
+    adjustments: [],
+  };
+}
+
+function parseArgs(argv: string[]): { ballots: number; reads: number; only: BallotType[]; json: boolean } {
+  const options = { ballots: 1_000_000, reads: 1_000, only: [] as BallotType[], json: false };
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index];
+    const next = argv[index + 1];
+    if (arg === '--ballots' || arg === '--reads') {
+      const value = Number(next);
+      if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${arg} needs a positive integer`);
+      options[arg === '--ballots' ? 'ballots' : 'reads'] = value;
+      index += 1;
+    } else if (arg === '--only') {
+      if (!(ballotTypes as readonly string[]).includes(next ?? '')) throw new Error(`--only needs one of ${ballotTypes.join(', ')}`);
+      options.only.push(next as BallotType);
+      index += 1;
+    } else if (arg === '--json') options.json = true;
+    else throw new Error(`unknown option ${arg}`);
+  }
+  return options;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const options = parseArgs(process.argv.slice(2));
+  const results = liveBenchmark(options.ballots, options.reads, options.only);
+  if (options.json) console.log(JSON.stringify({ ballots: options.ballots, reads: options.reads, results }));
+  else {
+    console.log(`a proposal with ${options.ballots.toLocaleString('en-US')} ballots; ballot + read averaged over ${options.reads.toLocaleString('en-US')}`);
+    console.log(
+      table(
+        [
+          ['type', 'recount s', 'first read s', 'ballot + read µs'],
+          ...results.map((result) => [result.type, String(result.recountSeconds), String(result.firstReadSeconds), String(result.ballotAndReadMicros)]),
+        ],
+        new Set([1, 2, 3]),
+      ),
+    );
+  }
+}

@@ -1,0 +1,31 @@
+import { type AdditiveScoring, type Ballot, type InvalidBallotHandler, validPower } from '../types.ts';
+
+/**
+ * score() of an additive method: its sums over all the ballots (the fast path), the raw scores
+ * they make, then the scores. A running tally goes through the same `part` and `scores`, so
+ * the two agree wherever their sums do.
+ */
+export function additiveScore(
+  scoring: AdditiveScoring,
+  ballots: readonly Ballot[],
+  choiceCount: number,
+  onInvalid: InvalidBallotHandler | undefined,
+  powerTotal: bigint | undefined,
+): bigint[] {
+  let refusedUnits = 0n;
+  const sums = scoring.sums(ballots, choiceCount, (index, reason) => {
+    refusedUnits += (ballots[index] as Ballot).power;
+    onInvalid?.(index, reason);
+  });
+  return scoring.scores(rawScoresOf(scoring, sums, choiceCount), validPower(ballots, powerTotal, refusedUnits));
+}
+
+/** Per choice, the sum of its keys' parts. */
+export function rawScoresOf(scoring: AdditiveScoring, sums: ReadonlyMap<string, bigint>, choiceCount: number): bigint[] {
+  const raw = new Array<bigint>(choiceCount).fill(0n);
+  for (const [key, sum] of sums) {
+    const { index, value } = scoring.part(key, sum);
+    raw[index] = (raw[index] as bigint) + value;
+  }
+  return raw;
+}

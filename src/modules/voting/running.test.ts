@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RunningTally } from './running.ts';
+import { tally } from './tally.ts';
+import { invalidChoice, tallyCase, validChoice, votingSeed } from './testing/arbitraries.ts';
+import { type Ballot, type BallotType, ballotTypes } from './types.ts';
+
+const additiveTypes = ballotTypes.filter((type) => RunningTally.supports(type));
+const runs = { seed: votingSeed, numRuns: 200 };
+
+/** A change of one voter's ballot: the voter picked by `at`, a new power, and a choice valid or not. */
+function edits(type: BallotType, choiceCount: number): fc.Arbitrary<{ at: number; power: bigint; choice: unknown }[]> {
+  return fc.array(
+    fc
+      .tuple(fc.nat(), fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 24n }), fc.constantFrom(0n, 1n)))
+      .chain(([at, power]) =>
+        fc
+          .oneof({ weight: 4, arbitrary: validChoice(type, choiceCount, power) }, { weight: 1, arbitrary: invalidChoice(type, choiceCount) })
+          .map((choice) => ({ at, power, choice })),
+      ),
+    { maxLength: 8 },
+  );
+}
+
+describe('RunningTally', () => {
+  it('keeps additive types only', () => {
+    expect(additiveTypes).toEqual(['basic', 'single-choice', 'approval', 'weighted', 'quadratic', 'quadratic-credits']);
+    expect(() => new RunningTally('ranked-choice', 3)).toThrow(/not additive/);
+  });
+
+  describe.each(additiveTypes.map((type) => [type]))('%s', (type) => {
+    it('equals tally() of the current ballots after every change', () => {
+      fc.assert(
+        fc.property(
+          tallyCase(type, { maxPower: 10n ** 24n }).chain((tallied) => fc.tuple(fc.constant(tallied), edits(type, tallied.choiceCount), fc.boolean())),
+          ([{ choiceCount, ballots }, changes, bulk]) => {
+            // Built in bulk (as the engine on a first read) or ballot by ballot: the same either way.
+            const running = bulk ? RunningTally.of(type, choiceCount, ballots) : new RunningTally(type, choiceCount);
+            const current = new Map<string, Ballot>();
+            for (const ballot of ballots) {
+              if (!bulk) running.add(ballot);
+              current.set(ballot.voter, ballot);
+            }
+            expect(running.result()).toEqual(tally(type, choiceCount, [...current.values()]));
+            for (const { at, power, choice } of changes) {
+              // An existing voter changes their ballot, or a new one votes.
+              const voter = at % 3 === 0 || current.size === 0 ? `new${at}` : [...current.keys()][at % current.size];
+              const previous = current.get(voter as string);
+              if (previous) running.remove(previous);
+              const next = { voter: voter as string, power, choice };
+              running.add(next);
+              current.set(next.voter, next);
+              expect(running.result()).toEqual(tally(type, choiceCount, [...current.values()]));
+            }
+          },
+        ),
+        runs,
+      );
+    });
+
+    it('comes back to an empty tally when every ballot is taken back', () => {
+      fc.assert(
+        fc.property(tallyCase(type, { maxPower: 10n ** 24n }), ({ choiceCount, ballots }) => {
+          const running = new RunningTally(type, choiceCount);
+          for (const ballot of ballots) running.add(ballot);
+          for (const ballot of [...ballots].reverse()) running.remove(ballot);
+          expect(running.result()).toEqual(tally(type, choiceCount, []));
+        }),
+        runs,
+      );
+    });
+  });
+});

@@ -1,0 +1,126 @@
+import { PolityError } from '../../kernel/errors.ts';
+import { rawScoresOf } from './methods/additive.ts';
+import { byVoterThenReason, methodFor, winnerOf } from './tally.ts';
+import type { AdditiveScoring, Ballot, BallotType, InvalidBallot, TallyResult, VotingMethod } from './types.ts';
+
+/**
+ * A tally kept up to date ballot by ballot, for the types whose scoring is additive (every
+ * type but ranked-choice and copeland, see `AdditiveScoring`): a ballot costs O(its choices)
+ * when it is added or removed, and the result O(choices) when asked for, where `tally()`
+ * reads every ballot again. The result is `tally(type, choiceCount, ballots)` of the ballots
+ * added and not removed, exactly (a property test holds the two equal after any sequence).
+ * The caller keeps one ballot per voter: to change a ballot (its choice, its power), it
+ * removes the old one, as it was added, and adds the new one. Duplicate voters, which
+ * `tally()` refuses, are not looked for.
+ */
+export class RunningTally {
+  private readonly method: VotingMethod;
+  private readonly scoring: AdditiveScoring;
+  /** The sums of the valid ballots' terms; a key whose sum returns to zero is deleted. */
+  private readonly sums = new Map<string, bigint>();
+  /**
+   * Per choice, the sum of its keys' parts (see AdditiveScoring); made from the sums on the
+   * first result(), so that adding a proposal's ballots in bulk computes each part once.
+   */
+  private raw: bigint[] | undefined;
+  private validUnits = 0n;
+  /** Refused ballots by voter, with the reason. */
+  private readonly refused = new Map<string, string>();
+  private result_: TallyResult | undefined;
+
+  constructor(
+    readonly type: BallotType,
+    readonly choiceCount: number,
+  ) {
+    this.method = methodFor(type, choiceCount);
+    if (!this.method.additive) throw new PolityError('tally_type_unknown', `a ${type} tally is not kept running: its scoring is not additive`);
+    this.scoring = this.method.additive;
+  }
+
+  /**
+   * A running tally of `ballots` (one per voter), built by the method's fast path, as tally()
+   * reads them: where the engine starts keeping a proposal's tally, on its first read.
+   */
+  static of(type: BallotType, choiceCount: number, ballots: readonly Ballot[]): RunningTally {
+    const running = new RunningTally(type, choiceCount);
+    const shaped: Ballot[] = [];
+    for (const ballot of ballots) {
+      const reason = shapeReason(ballot);
+      if (reason === undefined) shaped.push(ballot);
+      else running.refused.set(String(ballot.voter), reason);
+    }
+    const sums = running.scoring.sums(shaped, choiceCount, (index, reason) => running.refused.set((shaped[index] as Ballot).voter, reason));
+    for (const [key, sum] of sums) running.sums.set(key, sum);
+    let validUnits = 0n;
+    for (const ballot of shaped) if (!running.refused.has(ballot.voter)) validUnits += ballot.power;
+    running.validUnits = validUnits;
+    return running;
+  }
+
+  /** Whether `type` can be tallied by a RunningTally. */
+  static supports(type: BallotType): boolean {
+    return methodFor(type, type === 'basic' ? 3 : 2).additive !== undefined;
+  }
+
+  add(ballot: Ballot): void {
+    this.apply(ballot, 1n);
+  }
+
+  /** Takes back a ballot added before, exactly as it was added. */
+  remove(ballot: Ballot): void {
+    this.apply(ballot, -1n);
+  }
+
+  result(): TallyResult {
+    if (this.result_) return this.result_;
+    this.raw ??= this.rawFromSums();
+    const scores = this.scoring.scores(this.raw, this.validUnits);
+    const invalid: InvalidBallot[] = [...this.refused].map(([voter, reason]) => ({ voter, reason }));
+    invalid.sort(byVoterThenReason);
+    this.result_ = { type: this.type, scores, total: this.validUnits, winner: winnerOf(this.method, scores), invalid };
+    return this.result_;
+  }
+
+  private apply(ballot: Ballot, sign: bigint): void {
+    this.result_ = undefined;
+    const voter = typeof ballot.voter === 'string' ? ballot.voter : String(ballot.voter);
+    const reason = shapeReason(ballot) ?? this.scoring.terms(ballot, this.choiceCount, (key, value) => this.addTerm(key, sign * value));
+    if (reason !== undefined) {
+      if (sign > 0n) this.refused.set(voter, reason);
+      else this.refused.delete(voter);
+      return;
+    }
+    this.validUnits += sign * ballot.power;
+  }
+
+  /** Moves the key's sum and, once the raw scores are made, its choice's raw score by the change in the key's part. */
+  private addTerm(key: string, value: bigint): void {
+    if (value === 0n) return;
+    const before = this.sums.get(key) ?? 0n;
+    const after = before + value;
+    if (after === 0n) this.sums.delete(key);
+    else this.sums.set(key, after);
+    const raw = this.raw;
+    if (raw === undefined) return;
+    if (before !== 0n) this.movePart(raw, key, before, -1n);
+    if (after !== 0n) this.movePart(raw, key, after, 1n);
+  }
+
+  private movePart(raw: bigint[], key: string, sum: bigint, sign: bigint): void {
+    const { index, value } = this.scoring.part(key, sum);
+    raw[index] = (raw[index] as bigint) + sign * value;
+  }
+
+  private rawFromSums(): bigint[] {
+    return rawScoresOf(this.scoring, this.sums, this.choiceCount);
+  }
+}
+
+/** tally()'s checks of the voter and the power (duplicates aside). */
+function shapeReason(ballot: Ballot): string | undefined {
+  const voter: unknown = ballot.voter;
+  if (typeof voter !== 'string' || voter.length === 0) return 'voter_invalid';
+  const power: unknown = ballot.power;
+  if (typeof power !== 'bigint' || power < 0n) return 'power_invalid';
+  return undefined;
+}
