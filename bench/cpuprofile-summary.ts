@@ -2,7 +2,7 @@
  * Summarises a V8 .cpuprofile (from `node --cpu-prof`): self time by function and by file,
  * and total (inclusive) time of chosen functions.
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/ledger.ts --only library-spread --no-memory
- *   node --import tsx bench/cpuprofile-summary.ts /tmp/prof/CPU.*.cpuprofile [top]
+ *   node --import tsx bench/cpuprofile-summary.ts /tmp/prof/CPU.*.cpuprofile [top] [--last SECONDS]
  */
 import { readFileSync } from 'node:fs';
 
@@ -20,8 +20,12 @@ interface Profile {
   endTime: number;
 }
 
-const [file, topArg] = process.argv.slice(2);
-if (!file) throw new Error('usage: cpuprofile-summary.ts FILE.cpuprofile [top]');
+const args = process.argv.slice(2);
+// --last S: only the samples of the profile's last S seconds (the measured phase after a set-up).
+const lastAt = args.indexOf('--last');
+const lastSeconds = lastAt >= 0 ? Number(args.splice(lastAt, 2)[1]) : undefined;
+const [file, topArg] = args;
+if (!file) throw new Error('usage: cpuprofile-summary.ts FILE.cpuprofile [top] [--last SECONDS]');
 const top = Number(topArg ?? 40);
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -29,11 +33,15 @@ const parent = new Map<number, number>();
 for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
 
 const selfUs = new Map<number, number>();
+const fromUs = lastSeconds === undefined ? profile.startTime : profile.endTime - lastSeconds * 1e6;
+let atUs = profile.startTime;
 for (let index = 0; index < profile.samples.length; index += 1) {
   const id = profile.samples[index] as number;
+  atUs += profile.timeDeltas[index] ?? 0;
+  if (atUs < fromUs) continue;
   selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0));
 }
-const totalUs = profile.endTime - profile.startTime;
+const totalUs = profile.endTime - Math.max(profile.startTime, fromUs);
 
 const shortUrl = (url: string): string => url.replace(/^file:\/\/.*?\/(src|bench|node_modules)\//, '$1/').replace(/^node:/, 'node:');
 const label = (node: ProfileNode): string => `${node.callFrame.functionName || '(anonymous)'} ${shortUrl(node.callFrame.url)}:${node.callFrame.lineNumber + 1}`;
