@@ -1,6 +1,6 @@
 import type { EventStamp } from '../../ledger/events.ts';
 import type { Snapshot } from '../power/index.ts';
-import { countedBallot, noteBallotChange } from './live-tally.ts';
+import { chamberBallot, countedBallot, noteBallotChange, wholeProposal } from './live-tally.ts';
 import type { BallotSums, Category, ChamberPower, ChamberTotals, Comment, GovernanceState, Proposal, ProposalAction, StoredBallot } from './state.ts';
 
 /** A category as the log keeps it: the strategy as JSON (see strategy.ts), amounts as `...Units`. */
@@ -262,11 +262,11 @@ function recordBallot(proposal: Proposal, event: BallotCast, stamp: EventStamp):
       powerUnits: BigInt(entry.powerUnits),
     }));
   }
-  // A chambered vote is counted per chamber, in full (outcome.ts): no live tally to keep.
-  const live = proposal.chambers === undefined;
-  if (live) {
-    const previous = proposal.ballots.get(event.voter);
-    noteBallotChange(proposal, previous && countedBallot(previous), countedBallot(ballot));
+  // The live tallies (live-tally.ts) see the change before it is made: the proposal's, or each chamber's.
+  const previous = proposal.ballots.get(event.voter);
+  if (proposal.chambers === undefined) noteBallotChange(proposal, wholeProposal, previous && countedBallot(previous), countedBallot(ballot));
+  for (const chamber of proposal.chambers ?? []) {
+    noteBallotChange(proposal, chamber.id, previous && chamberBallot(previous, chamber.id), chamberBallot(ballot, chamber.id));
   }
   proposal.ballots.set(event.voter, ballot);
   for (const adjustment of event.adjustments) {
@@ -274,13 +274,14 @@ function recordBallot(proposal: Proposal, event: BallotCast, stamp: EventStamp):
     if (!adjusted) continue;
     const powerUnits = BigInt(adjustment.powerUnits);
     if (adjustment.chamber === undefined) {
-      if (live) noteBallotChange(proposal, countedBallot(adjusted), { ...countedBallot(adjusted), power: powerUnits });
+      noteBallotChange(proposal, wholeProposal, countedBallot(adjusted), { ...countedBallot(adjusted), power: powerUnits });
       adjusted.powerUnits = powerUnits;
       continue;
     }
     // In one chamber: the ballot's total moves by the same amount.
     const share = adjusted.chamberPowers?.find((entry) => entry.chamber === adjustment.chamber);
     if (!share) continue;
+    noteBallotChange(proposal, share.chamber, chamberBallot(adjusted, share.chamber), { ...chamberBallot(adjusted, share.chamber), power: powerUnits });
     adjusted.powerUnits += powerUnits - share.powerUnits;
     share.powerUnits = powerUnits;
   }

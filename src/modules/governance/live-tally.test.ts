@@ -3,8 +3,9 @@ import { forEachBackend } from '../../../test/support/backends.ts';
 import { LedgerWorld } from '../../../test/support/ledger-world.ts';
 import { type KeyPair, signedText, signText } from '../../access/signature.ts';
 import { type BallotType, tally } from '../voting/index.ts';
-import { proposalStatus } from './index.ts';
-import { countedBallot } from './live-tally.ts';
+import { type Proposal, proposalStatus } from './index.ts';
+import { chamberBallot, countedBallot } from './live-tally.ts';
+import { chamberOutcome } from './outcome.ts';
 
 const hourMs = 3_600_000;
 
@@ -130,6 +131,74 @@ forEachBackend((backend) => {
         expect(proposalStatus(w.engine.state, id, w.clock.nowMs())?.tally?.invalid).toEqual([]);
       }
     });
+  });
+
+  it('a chambered vote keeps each chamber equal to its recount', async () => {
+    // venture (weight 60, receipts): v1 60, v2 40 (v2 delegates to v1); governance (weight 40):
+    // g1 50, g2 30, g3 20 (g3 delegates to g1).
+    const receipts = await w.asset({ decimals: 0 });
+    const gov = await w.asset({ decimals: 0 });
+    await w.ok('power.track', { asset: receipts });
+    await w.ok('power.track', { asset: gov });
+    const holdings: [string, string, string][] = [
+      ['v1', receipts, '60'],
+      ['v2', receipts, '40'],
+      ['g1', gov, '50'],
+      ['g2', gov, '30'],
+      ['g3', gov, '20'],
+    ];
+    for (const [name, assetId, amount] of holdings) keys.set(name, await w.keyedMember(name, assetId, amount));
+    await w.ok('power.delegate', { delegations: [{ delegate: 'v1', percent: '100' }] }, { actorId: 'v2' });
+    await w.ok('power.delegate', { delegations: [{ delegate: 'g1', percent: '100' }] }, { actorId: 'g3' });
+    await w.ok('governance.set_category', {
+      id: 'chambered',
+      discussionSeconds: 0,
+      votingSeconds: 86_400,
+      timelockSeconds: 0,
+      gracePeriodSeconds: 86_400,
+      quorumPercent: '10',
+      supportPercent: '50',
+      strategy: { kind: 'token', asset: gov },
+      voteChanging: true,
+      chambers: [
+        { id: 'venture', weight: '60', strategy: { kind: 'token', asset: receipts } },
+        { id: 'governance', weight: '40', strategy: { kind: 'token', asset: gov } },
+      ],
+    });
+    const id = 'live-chambers';
+    await w.ok('governance.create', { id, title: id, body: '', category: 'chambered' }, { actorId: 'g1' });
+    await w.ok('governance.submit', { proposal: id }, { actorId: 'g1' });
+    await w.ok('governance.start_voting', { proposal: id });
+    const expectChambersEqualRecount = (): void => {
+      const stored = w.engine.state.modules.governance.proposals.get(id) as Proposal;
+      proposalStatus(w.engine.state, id, w.clock.nowMs()); // a read, so the next ballot reaches kept tallies
+      const recounts = ['venture', 'governance'].map((chamber) =>
+        tally(
+          'basic',
+          3,
+          [...stored.ballots.values()].map((ballot) => chamberBallot(ballot, chamber)).filter((ballot) => ballot.power > 0n),
+        ),
+      );
+      expect(chamberOutcome(stored).chambers.map((chamber) => chamber.tally)).toEqual(recounts);
+    };
+    expectChambersEqualRecount();
+    const steps: [string, number][] = [
+      ['v1', 1],
+      ['g1', 1],
+      ['g2', 2],
+      ['v2', 2], // takes 40 back from v1 in the venture chamber
+      ['g3', 3], // takes 20 back from g1 in the governance chamber
+      ['g2', 1], // changes
+    ];
+    for (const [voter, choice] of steps) {
+      await vote(voter, id, choice);
+      expectChambersEqualRecount();
+    }
+    const stored = w.engine.state.modules.governance.proposals.get(id) as Proposal;
+    expect(chamberOutcome(stored).chambers.map((chamber) => chamber.tally.scores)).toEqual([
+      [60n, 40n, 0n],
+      [80n, 0n, 20n],
+    ]);
   });
 
   it('a quadratic-credits ballot over the power after a take-back is refused by both', async () => {

@@ -7,32 +7,48 @@ import type { Proposal, StoredBallot } from './state.ts';
  * about a second of the single writer's time per read. So:
  * - additive types (see RunningTally) keep a running tally: `recordBallot` hands it each
  *   changed ballot (taken back as it was, counted as it is now), O(its choices);
- * - ranked-choice and copeland keep their last result until a ballot changes.
+ * - ranked-choice and copeland keep their last result until a ballot changes;
+ * - a chambered vote (basic) keeps one running tally per chamber, on the chamber's powers.
  * Derived, never stored: held in a WeakMap by the proposal's ballots Map, so a state reloaded
  * from the log, or a draft over it (a different Map), starts without one and builds it from
  * the ballots on its first read. The contract: a proposal's ballots change only through
- * `noteBallotChange` (evolve's recordBallot), which `proposalTally`'s tests hold to tally().
- * Chambered votes (basic, a tally per chamber) are counted in full, as before.
+ * `noteBallotChange` (evolve's recordBallot); the tests hold every live tally to tally().
  */
 type LiveTally = { running: RunningTally } | { recounted: TallyResult | undefined };
 
-const live = new WeakMap<Map<string, StoredBallot>, LiveTally>();
+/** Per proposal (its ballots Map): the live tallies by scope, `wholeProposal` or a chamber id. */
+const live = new WeakMap<Map<string, StoredBallot>, Map<string, LiveTally>>();
+
+/** The scope of a proposal without chambers (chamber ids are not empty). */
+export const wholeProposal = '';
 
 /** The tally of a proposal without chambers, as tally() of its ballots gives it. */
 export function liveTally(proposal: Proposal): TallyResult {
-  let kept = live.get(proposal.ballots);
-  if (kept === undefined) {
-    kept = RunningTally.supports(proposal.ballotType) ? { running: runningOf(proposal) } : { recounted: undefined };
-    live.set(proposal.ballots, kept);
-  }
+  const kept = keptTally(proposal, wholeProposal, () =>
+    RunningTally.supports(proposal.ballotType)
+      ? { running: RunningTally.of(proposal.ballotType, proposal.choices.length, [...proposal.ballots.values()].map(countedBallot)) }
+      : { recounted: undefined },
+  );
   if ('running' in kept) return kept.running.result();
   kept.recounted ??= tally(proposal.ballotType, proposal.choices.length, [...proposal.ballots.values()].map(countedBallot));
   return kept.recounted;
 }
 
-/** Called before a ballot of `proposal` changes: `before` as it was counted (undefined: a first ballot), `after` as it will be. */
-export function noteBallotChange(proposal: Proposal, before: Ballot | undefined, after: Ballot): void {
-  const kept = live.get(proposal.ballots);
+/** One chamber's tally of a chambered (basic) vote, on each ballot's power in that chamber. */
+export function liveChamberTally(proposal: Proposal, chamberId: string): TallyResult {
+  const kept = keptTally(proposal, chamberId, () => ({
+    running: RunningTally.of(
+      'basic',
+      3,
+      [...proposal.ballots.values()].map((ballot) => chamberBallot(ballot, chamberId)),
+    ),
+  }));
+  return (kept as { running: RunningTally }).running.result();
+}
+
+/** Called before a ballot of `proposal` changes in `scope`: `before` as it was counted there (undefined: a first ballot), `after` as it will be. */
+export function noteBallotChange(proposal: Proposal, scope: string, before: Ballot | undefined, after: Ballot): void {
+  const kept = live.get(proposal.ballots)?.get(scope);
   if (kept === undefined) return;
   if ('recounted' in kept) {
     kept.recounted = undefined;
@@ -47,6 +63,21 @@ export function countedBallot(ballot: StoredBallot): Ballot {
   return { voter: ballot.voter, power: ballot.powerUnits, choice: ballot.choice };
 }
 
-function runningOf(proposal: Proposal): RunningTally {
-  return RunningTally.of(proposal.ballotType, proposal.choices.length, [...proposal.ballots.values()].map(countedBallot));
+/** What a stored ballot counts for now in one chamber (nothing where it has no power there). */
+export function chamberBallot(ballot: StoredBallot, chamberId: string): Ballot {
+  return { voter: ballot.voter, power: ballot.chamberPowers?.find((entry) => entry.chamber === chamberId)?.powerUnits ?? 0n, choice: ballot.choice };
+}
+
+function keptTally(proposal: Proposal, scope: string, build: () => LiveTally): LiveTally {
+  let scopes = live.get(proposal.ballots);
+  if (scopes === undefined) {
+    scopes = new Map();
+    live.set(proposal.ballots, scopes);
+  }
+  let kept = scopes.get(scope);
+  if (kept === undefined) {
+    kept = build();
+    scopes.set(scope, kept);
+  }
+  return kept;
 }

@@ -1,6 +1,6 @@
 import { ppmWhole } from '../../kernel/rates.ts';
-import { chamberScale, combineChambers, type TallyResult, tally } from '../voting/index.ts';
-import { liveTally } from './live-tally.ts';
+import { chamberScale, combineChambers, type TallyResult } from '../voting/index.ts';
+import { liveChamberTally, liveTally } from './live-tally.ts';
 import type { Category, ChamberTotals, Proposal } from './state.ts';
 
 export type ProposalStatus =
@@ -59,23 +59,12 @@ export interface ChamberResult {
  * but takes no part in the weighting.
  */
 export function chamberOutcome(proposal: Proposal): { chambers: ChamberResult[]; combined: TallyResult } {
-  const chambers = (proposal.chambers ?? []).map((chamber) => {
-    const ballots = [...proposal.ballots.values()].map((ballot) => ({
-      voter: ballot.voter,
-      power: ballot.chamberPowers?.find((entry) => entry.chamber === chamber.id)?.powerUnits ?? 0n,
-      choice: ballot.choice,
-    }));
-    return {
-      id: chamber.id,
-      weight: chamber.weight,
-      tally: tally(
-        'basic',
-        3,
-        ballots.filter((ballot) => ballot.power > 0n),
-      ),
-      eligibleUnits: chamber.eligibleUnits,
-    };
-  });
+  const chambers = (proposal.chambers ?? []).map((chamber) => ({
+    id: chamber.id,
+    weight: chamber.weight,
+    tally: liveChamberTally(proposal, chamber.id),
+    eligibleUnits: chamber.eligibleUnits,
+  }));
   const combined = combineChambers(chambers.map((chamber) => ({ weight: chamber.weight, scores: chamber.tally.scores.slice(0, 2) })));
   const [forUnits = 0n, againstUnits = 0n] = combined.scores;
   const total = forUnits + againstUnits;
