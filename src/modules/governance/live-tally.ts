@@ -1,4 +1,4 @@
-import { type Ballot, RunningTally, type TallyResult, tally } from '../voting/index.ts';
+import { type Ballot, frozenResult, RunningTally, type TallyResult, tally } from '../voting/index.ts';
 import type { Proposal, StoredBallot } from './state.ts';
 
 /**
@@ -30,7 +30,7 @@ export function liveTally(proposal: Proposal): TallyResult {
       : { recounted: undefined },
   );
   if ('running' in kept) return kept.running.result();
-  kept.recounted ??= tally(proposal.ballotType, proposal.choices.length, [...proposal.ballots.values()].map(countedBallot));
+  kept.recounted ??= frozenResult(tally(proposal.ballotType, proposal.choices.length, [...proposal.ballots.values()].map(countedBallot)));
   return kept.recounted;
 }
 

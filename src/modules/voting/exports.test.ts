@@ -13,6 +13,7 @@ it('freezes the public exports of the voting library', () => {
     'choiceCountReason',
     'choicesMax',
     'combineChambers',
+    'frozenResult',
     'isqrtFloorFast',
     'parseTallyFile',
     'tally',

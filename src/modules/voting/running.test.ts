@@ -28,6 +28,20 @@ describe('RunningTally', () => {
     expect(() => new RunningTally('ranked-choice', 3)).toThrow(/not additive/);
   });
 
+  it('hands out a frozen result, the same one until the next change', () => {
+    const running = new RunningTally('single-choice', 2);
+    running.add({ voter: 'a', power: 5n, choice: 1 });
+    const result = running.result();
+    expect(running.result()).toBe(result);
+    expect(() => (result.scores as bigint[]).push(1n)).toThrow(TypeError);
+    expect(() => {
+      (result as { total: bigint }).total = 0n;
+    }).toThrow(TypeError);
+    running.add({ voter: 'b', power: 2n, choice: 2 });
+    expect(running.result()).not.toBe(result);
+    expect(running.result().scores).toEqual([5n, 2n]);
+  });
+
   describe.each(additiveTypes.map((type) => [type]))('%s', (type) => {
     it('equals tally() of the current ballots after every change', () => {
       fc.assert(

@@ -1,6 +1,6 @@
 import { PolityError } from '../../kernel/errors.ts';
 import { rawScoresOf } from './methods/additive.ts';
-import { byVoterThenReason, methodFor, winnerOf } from './tally.ts';
+import { byVoterThenReason, methodFor, sharedReason, winnerOf } from './tally.ts';
 import type { AdditiveScoring, Ballot, BallotType, InvalidBallot, TallyResult, VotingMethod } from './types.ts';
 
 /**
@@ -77,7 +77,7 @@ export class RunningTally {
     const scores = this.scoring.scores(this.raw, this.validUnits);
     const invalid: InvalidBallot[] = [...this.refused].map(([voter, reason]) => ({ voter, reason }));
     invalid.sort(byVoterThenReason);
-    this.result_ = { type: this.type, scores, total: this.validUnits, winner: winnerOf(this.method, scores), invalid };
+    this.result_ = frozenResult({ type: this.type, scores, total: this.validUnits, winner: winnerOf(this.method, scores), invalid });
     return this.result_;
   }
 
@@ -116,11 +116,17 @@ export class RunningTally {
   }
 }
 
-/** tally()'s checks of the voter and the power (duplicates aside). */
+/** tally()'s checks of the voter and the power; the caller keeps one ballot per voter, so no duplicates. */
 function shapeReason(ballot: Ballot): string | undefined {
-  const voter: unknown = ballot.voter;
-  if (typeof voter !== 'string' || voter.length === 0) return 'voter_invalid';
-  const power: unknown = ballot.power;
-  if (typeof power !== 'bigint' || power < 0n) return 'power_invalid';
-  return undefined;
+  return sharedReason(ballot, noDuplicates);
+}
+
+const noDuplicates: ReadonlySet<string> = new Set();
+
+/** A result handed to every reader until the next change: frozen, so none of them can alter it for the others. */
+export function frozenResult(result: TallyResult): TallyResult {
+  for (const entry of result.invalid) Object.freeze(entry);
+  Object.freeze(result.scores);
+  Object.freeze(result.invalid);
+  return Object.freeze(result);
 }

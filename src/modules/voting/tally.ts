@@ -86,7 +86,7 @@ function ballotReason(method: VotingMethod, ballot: Ballot, choiceCount: number,
 }
 
 /** The checks every type shares: voter, duplicate, power. */
-function sharedReason(ballot: Ballot, duplicates: ReadonlySet<string>): string | undefined {
+export function sharedReason(ballot: Ballot, duplicates: ReadonlySet<string>): string | undefined {
   const voter: unknown = ballot.voter;
   if (typeof voter !== 'string' || voter.length === 0) return 'voter_invalid';
   if (duplicates.size > 0 && duplicates.has(voter)) return 'duplicate_voter';
