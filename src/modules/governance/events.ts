@@ -262,9 +262,9 @@ function recordBallot(proposal: Proposal, event: BallotCast, stamp: EventStamp):
       powerUnits: BigInt(entry.powerUnits),
     }));
   }
-  // The live tallies (live-tally.ts) see the change before it is made: the proposal's, or each chamber's.
+  // The live tallies (live-tally.ts) see each change before it is made: the proposal's and each chamber's.
   const previous = proposal.ballots.get(event.voter);
-  if (proposal.chambers === undefined) noteBallotChange(proposal, wholeProposal, previous && countedBallot(previous), countedBallot(ballot));
+  noteBallotChange(proposal, wholeProposal, previous && countedBallot(previous), countedBallot(ballot));
   for (const chamber of proposal.chambers ?? []) {
     noteBallotChange(proposal, chamber.id, previous && chamberBallot(previous, chamber.id), chamberBallot(ballot, chamber.id));
   }
@@ -282,7 +282,9 @@ function recordBallot(proposal: Proposal, event: BallotCast, stamp: EventStamp):
     const share = adjusted.chamberPowers?.find((entry) => entry.chamber === adjustment.chamber);
     if (!share) continue;
     noteBallotChange(proposal, share.chamber, chamberBallot(adjusted, share.chamber), { ...chamberBallot(adjusted, share.chamber), power: powerUnits });
-    adjusted.powerUnits += powerUnits - share.powerUnits;
+    const totalUnits = adjusted.powerUnits + powerUnits - share.powerUnits;
+    noteBallotChange(proposal, wholeProposal, countedBallot(adjusted), { ...countedBallot(adjusted), power: totalUnits });
+    adjusted.powerUnits = totalUnits;
     share.powerUnits = powerUnits;
   }
 }
