@@ -7,8 +7,8 @@
  * - recount: tally() of every ballot, which each read cost before the live tally;
  * - first read: the running tally built from the ballots (additive types) or the recount;
  * - ballot + read: one more ballot_cast event and a read, averaged over --reads (default
- *   1,000): O(the ballot's choices) for additive types; for ranked-choice and copeland each
- *   read after a ballot is a recount, so they take 3 reads whatever --reads says.
+ *   1,000): O(the ballot's terms) for additive types; for ranked-choice each read after a
+ *   ballot is a recount, so it takes 3 reads whatever --reads says.
  */
 // The engine's module registry first: it imports every module, and entering the import cycle
 // through governance's events.ts would read governanceModule before it is initialised.

@@ -5,9 +5,10 @@ import type { Proposal, StoredBallot } from './state.ts';
  * Each proposal's tally, kept between reads. A proposal with a million ballots is read often
  * (its status page, the proposal list, the keeper) and a full tally() reads every ballot:
  * about a second of the single writer's time per read. So:
- * - additive types (see RunningTally) keep a running tally: `recordBallot` hands it each
- *   changed ballot (taken back as it was, counted as it is now), O(its choices);
- * - ranked-choice and copeland keep their last result until a ballot changes;
+ * - additive types (all but ranked-choice, see RunningTally) keep a running tally:
+ *   `recordBallot` hands it each changed ballot (taken back as it was, counted as it is now),
+ *   O(its choices; copeland: its pairs of choices);
+ * - ranked-choice keeps its last result until a ballot changes;
  * - a chambered vote (basic) keeps one running tally per chamber, on the chamber's powers.
  * Derived, never stored: held in a WeakMap by the proposal's ballots Map, so a state reloaded
  * from the log, or a draft over it (a different Map), starts without one and builds it from

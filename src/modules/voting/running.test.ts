@@ -24,7 +24,7 @@ function edits(type: BallotType, choiceCount: number): fc.Arbitrary<{ at: number
 
 describe('RunningTally', () => {
   it('keeps additive types only', () => {
-    expect(additiveTypes).toEqual(['basic', 'single-choice', 'approval', 'weighted', 'quadratic', 'quadratic-credits']);
+    expect(additiveTypes).toEqual(['basic', 'single-choice', 'approval', 'weighted', 'quadratic', 'copeland', 'quadratic-credits']);
     expect(() => new RunningTally('ranked-choice', 3)).toThrow(/not additive/);
   });
 

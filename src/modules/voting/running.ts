@@ -5,9 +5,9 @@ import type { AdditiveScoring, Ballot, BallotType, InvalidBallot, TallyResult, V
 
 /**
  * A tally kept up to date ballot by ballot, for the types whose scoring is additive (every
- * type but ranked-choice and copeland, see `AdditiveScoring`): a ballot costs O(its choices)
- * when it is added or removed, and the result O(choices) when asked for, where `tally()`
- * reads every ballot again. The result is `tally(type, choiceCount, ballots)` of the ballots
+ * type but ranked-choice, see `AdditiveScoring`): a ballot costs O(its terms) when it is added
+ * or removed (its choices; copeland: its pairs of choices), and the result O(raw scores) when
+ * asked for, where `tally()` reads every ballot again. The result is `tally(type, choiceCount, ballots)` of the ballots
  * added and not removed, exactly (a property test holds the two equal after any sequence).
  * The caller keeps one ballot per voter: to change a ballot (its choice, its power), it
  * removes the old one, as it was added, and adds the new one. Duplicate voters, which
@@ -74,7 +74,7 @@ export class RunningTally {
   result(): TallyResult {
     if (this.result_) return this.result_;
     this.raw ??= this.rawFromSums();
-    const scores = this.scoring.scores(this.raw, this.validUnits);
+    const scores = this.scoring.scores(this.raw, this.validUnits, this.choiceCount);
     const invalid: InvalidBallot[] = [...this.refused].map(([voter, reason]) => ({ voter, reason }));
     invalid.sort(byVoterThenReason);
     this.result_ = frozenResult({ type: this.type, scores, total: this.validUnits, winner: winnerOf(this.method, scores), invalid });

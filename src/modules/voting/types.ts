@@ -42,7 +42,7 @@ export interface VotingMethod {
   validateBallot?(ballot: Ballot, choiceCount: number): string | undefined;
   /** Only for methods whose winner is not "the highest score, the lowest-numbered choice on a tie" (basic). */
   winner?(scores: readonly bigint[]): number | null;
-  /** Only for methods whose scores follow from sums over the ballots (see `AdditiveScoring`): every type but ranked-choice and copeland. */
+  /** Only for methods whose scores follow from sums over the ballots (see `AdditiveScoring`): every type but ranked-choice. */
   additive?: AdditiveScoring;
 }
 
@@ -63,10 +63,12 @@ export interface AdditiveScoring {
    * running tally's first read take.
    */
   sums(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler): Map<string, bigint>;
-  /** The choice (0-based) a key belongs to, and the part of its raw score the key's summed terms make (0 for a sum of 0). */
+  /** The raw score (0-based) a key belongs to, and the part of it the key's summed terms make (0 for a sum of 0). */
   part(key: string, sum: bigint): { index: number; value: bigint };
-  /** The scores from the raw scores (one per choice, each the sum of its keys' parts) and the valid power. */
-  scores(raw: readonly bigint[], validUnits: bigint): bigint[];
+  /** How many raw scores there are: one per choice unless given (copeland: one per ordered pair of choices). */
+  rawLength?(choiceCount: number): number;
+  /** The scores from the raw scores (each the sum of its keys' parts) and the valid power. */
+  scores(raw: readonly bigint[], validUnits: bigint, choiceCount: number): bigint[];
 }
 
 export type TermSink = (key: string, value: bigint) => void;

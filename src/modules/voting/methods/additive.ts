@@ -17,12 +17,12 @@ export function additiveScore(
     refusedUnits += (ballots[index] as Ballot).power;
     onInvalid?.(index, reason);
   });
-  return scoring.scores(rawScoresOf(scoring, sums, choiceCount), validPower(ballots, powerTotal, refusedUnits));
+  return scoring.scores(rawScoresOf(scoring, sums, choiceCount), validPower(ballots, powerTotal, refusedUnits), choiceCount);
 }
 
-/** Per choice, the sum of its keys' parts. */
+/** The raw scores: each the sum of its keys' parts. */
 export function rawScoresOf(scoring: AdditiveScoring, sums: ReadonlyMap<string, bigint>, choiceCount: number): bigint[] {
-  const raw = new Array<bigint>(choiceCount).fill(0n);
+  const raw = new Array<bigint>(scoring.rawLength?.(choiceCount) ?? choiceCount).fill(0n);
   for (const [key, sum] of sums) {
     const { index, value } = scoring.part(key, sum);
     raw[index] = (raw[index] as bigint) + value;

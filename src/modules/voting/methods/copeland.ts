@@ -2,9 +2,52 @@ import { apportion } from '../apportion.ts';
 import { readRanking, readRankings } from '../choices.ts';
 import { LimbSums, limbCount, splitLimbs } from '../limbs.ts';
 import { choicesMax } from '../limits.ts';
-import { type Ballot, type InvalidBallotHandler, type VotingMethod, validPower } from '../types.ts';
+import type { AdditiveScoring, Ballot, InvalidBallotHandler, VotingMethod } from '../types.ts';
+import { additiveScore } from './additive.ts';
 
 const scratch = new Uint16Array(choicesMax);
+
+// Terms: the power ranking a above b under the index a * choiceCount + b of the pairwise matrix.
+const scoring: AdditiveScoring = {
+  terms(ballot, choiceCount, emit) {
+    const reason = readRanking(ballot.choice, choiceCount, scratch, 0);
+    if (reason !== undefined) return reason;
+    for (let high = 0; high < choiceCount - 1; high += 1) {
+      const row = (scratch[high] as number) * choiceCount;
+      for (let low = high + 1; low < choiceCount; low += 1) emit(String(row + (scratch[low] as number)), ballot.power);
+    }
+    return undefined;
+  },
+  sums(ballots, choiceCount, onInvalid) {
+    const { rankings, powers } = readRankings(ballots, choiceCount, onInvalid);
+    const sums = new Map<string, bigint>();
+    pairwise(rankings, powers, choiceCount).forEach((sum, index) => {
+      if (sum !== 0n) sums.set(String(index), sum);
+    });
+    return sums;
+  },
+  part: (key, sum) => ({ index: Number(key), value: sum }),
+  rawLength: (choiceCount) => choiceCount * choiceCount,
+  // The raw scores are the pairwise matrix: above[a * choiceCount + b].
+  scores(above, total, choiceCount) {
+    if (total === 0n || choiceCount === 1) return apportion(total, new Array<bigint>(choiceCount).fill(0n));
+    const raw = new Array<bigint>(choiceCount).fill(0n);
+    const scale = 2n * BigInt(choiceCount - 1) * total;
+    for (let choice = 0; choice < choiceCount; choice += 1) {
+      let victories = 0n;
+      let support = 0n;
+      for (let other = 0; other < choiceCount; other += 1) {
+        if (other === choice) continue;
+        const mine = above[choice * choiceCount + other] as bigint;
+        const theirs = above[other * choiceCount + choice] as bigint;
+        victories += mine > theirs ? 2n : mine === theirs ? 1n : 0n;
+        support += mine;
+      }
+      raw[choice] = scale * victories + support;
+    }
+    return apportion(total, raw);
+  },
+};
 
 /**
  * Copeland (Snapshot's `copeland`, snapshot.js 0.17): full rankings; every pair of choices is
@@ -27,30 +70,10 @@ export const copeland = {
   },
 
   score(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler, powerTotal?: bigint): bigint[] {
-    let refusedUnits = 0n;
-    const { rankings, powers } = readRankings(ballots, choiceCount, (index, reason) => {
-      refusedUnits += (ballots[index] as Ballot).power;
-      onInvalid?.(index, reason);
-    });
-    const total = validPower(ballots, powerTotal, refusedUnits);
-    if (total === 0n || choiceCount === 1) return apportion(total, new Array<bigint>(choiceCount).fill(0n));
-    const above = pairwise(rankings, powers, choiceCount);
-    const raw = new Array<bigint>(choiceCount).fill(0n);
-    const scale = 2n * BigInt(choiceCount - 1) * total;
-    for (let choice = 0; choice < choiceCount; choice += 1) {
-      let victories = 0n;
-      let support = 0n;
-      for (let other = 0; other < choiceCount; other += 1) {
-        if (other === choice) continue;
-        const mine = above[choice * choiceCount + other] as bigint;
-        const theirs = above[other * choiceCount + choice] as bigint;
-        victories += mine > theirs ? 2n : mine === theirs ? 1n : 0n;
-        support += mine;
-      }
-      raw[choice] = scale * victories + support;
-    }
-    return apportion(total, raw);
+    return additiveScore(scoring, ballots, choiceCount, onInvalid, powerTotal);
   },
+
+  additive: scoring,
 } satisfies VotingMethod;
 
 /** Limbs of 40 bits, so 8,192 ballots fit in a double before a flush (2^13 * 2^40 = 2^53). */
