@@ -1,14 +1,15 @@
 /**
  * Live tally benchmark: `node --import tsx bench/governance-live.ts [--ballots N] [--reads N]
- * [--only TYPE]... [--json]`. What reading a proposal's tally costs once it holds N ballots
- * (default 1,000,000, 10 choices, the tally bench's seeded ballots), on the engine's own
- * path: ballot_cast events through evolveGovernance into a proposal in its voting period,
- * then proposalTally (what `proposal show`, the proposal list, the API and the keeper read):
+ * [--choices N] [--only TYPE]... [--json]`. What reading a proposal's tally costs once it
+ * holds N ballots (default 1,000,000, over --choices choices, default 10, the tally bench's
+ * seeded ballots), on the engine's own path: ballot_cast events through evolveGovernance into
+ * a proposal in its voting period, then proposalTally (what `proposal show`, the proposal list,
+ * the API and the keeper read):
  * - recount: tally() of every ballot, which each read cost before the live tally;
- * - first read: the running tally built from the ballots (additive types) or the recount;
+ * - first read: the running tally built from the ballots;
  * - ballot + read: one more ballot_cast event and a read, averaged over --reads (default
- *   1,000): O(the ballot's terms) for additive types; for ranked-choice each read after a
- *   ballot is a recount, so it takes 3 reads whatever --reads says.
+ *   1,000): O(the ballot's terms) to count it; a read is O(choices), or for ranked-choice a
+ *   run-off over the distinct rankings (with 10 random choices, about as many as ballots).
  */
 // The engine's module registry first: it imports every module, and entering the import cycle
 // through governance's events.ts would read governanceModule before it is initialised.
@@ -20,7 +21,7 @@ import type { GovernanceEvent } from '../src/modules/governance/index.ts';
 import { type GovernanceState, type Proposal, proposalTally } from '../src/modules/governance/index.ts';
 import { countedBallot } from '../src/modules/governance/live-tally.ts';
 import { createGovernanceState } from '../src/modules/governance/state.ts';
-import { type Ballot, type BallotType, ballotTypes, RunningTally, type TallyResult, tally } from '../src/modules/voting/index.ts';
+import { type Ballot, type BallotType, ballotTypes, type TallyResult, tally } from '../src/modules/voting/index.ts';
 import { generateBallots } from './governance-tally.ts';
 import { round, table } from './stats.ts';
 
@@ -28,23 +29,18 @@ export interface LiveBenchResult {
   type: BallotType;
   /** Seconds for tally() of all the ballots: each read's cost without a live tally. */
   recountSeconds: number;
-  /** Seconds for the first proposalTally (builds the running tally, or recounts). */
+  /** Seconds for the first proposalTally (builds the running tally). */
   firstReadSeconds: number;
   /** Microseconds for one more ballot and a read, averaged. */
   ballotAndReadMicros: number;
 }
 
-const choiceCount = 10;
-/** Reads timed for the types that recount (each takes as long as the recount). */
-const recountReads = 3;
-
-export function liveBenchmark(ballots: number, reads: number, only: readonly BallotType[] = []): LiveBenchResult[] {
+export function liveBenchmark(ballots: number, reads: number, only: readonly BallotType[] = [], choiceCount = 10): LiveBenchResult[] {
   const results: LiveBenchResult[] = [];
   for (const type of ballotTypes) {
     if (only.length > 0 && !only.includes(type)) continue;
     const choices = type === 'basic' ? 3 : choiceCount;
-    const typeReads = RunningTally.supports(type) ? reads : Math.min(reads, recountReads);
-    const generated = generateBallots(type, choices, ballots + typeReads, createPrng(7));
+    const generated = generateBallots(type, choices, ballots + reads, createPrng(7));
     const state = votingProposal(type, choices);
     const proposal = state.proposals.get('p') as Proposal;
     let seq = 1;
@@ -61,11 +57,11 @@ export function liveBenchmark(ballots: number, reads: number, only: readonly Bal
     const firstReadSeconds = (performance.now() - started) / 1000;
     sameResult(type, first, recount);
     started = performance.now();
-    for (let index = ballots; index < ballots + typeReads; index += 1) {
+    for (let index = ballots; index < ballots + reads; index += 1) {
       cast(generated[index] as Ballot);
       proposalTally(proposal);
     }
-    const ballotAndReadMicros = ((performance.now() - started) * 1000) / typeReads;
+    const ballotAndReadMicros = ((performance.now() - started) * 1000) / reads;
     sameResult(type, proposalTally(proposal), tally(type, choices, [...proposal.ballots.values()].map(countedBallot)));
     results.push({
       type,
@@ -123,15 +119,15 @@ function ballotCast(ballot: Ballot): GovernanceEvent {
   };
 }
 
-function parseArgs(argv: string[]): { ballots: number; reads: number; only: BallotType[]; json: boolean } {
-  const options = { ballots: 1_000_000, reads: 1_000, only: [] as BallotType[], json: false };
+function parseArgs(argv: string[]): { ballots: number; reads: number; choices: number; only: BallotType[]; json: boolean } {
+  const options = { ballots: 1_000_000, reads: 1_000, choices: 10, only: [] as BallotType[], json: false };
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index];
     const next = argv[index + 1];
-    if (arg === '--ballots' || arg === '--reads') {
+    if (arg === '--ballots' || arg === '--reads' || arg === '--choices') {
       const value = Number(next);
       if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${arg} needs a positive integer`);
-      options[arg === '--ballots' ? 'ballots' : 'reads'] = value;
+      options[arg.slice(2) as 'ballots' | 'reads' | 'choices'] = value;
       index += 1;
     } else if (arg === '--only') {
       if (!(ballotTypes as readonly string[]).includes(next ?? '')) throw new Error(`--only needs one of ${ballotTypes.join(', ')}`);
@@ -145,10 +141,12 @@ function parseArgs(argv: string[]): { ballots: number; reads: number; only: Ball
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const options = parseArgs(process.argv.slice(2));
-  const results = liveBenchmark(options.ballots, options.reads, options.only);
-  if (options.json) console.log(JSON.stringify({ ballots: options.ballots, reads: options.reads, results }));
+  const results = liveBenchmark(options.ballots, options.reads, options.only, options.choices);
+  if (options.json) console.log(JSON.stringify({ ballots: options.ballots, choices: options.choices, reads: options.reads, results }));
   else {
-    console.log(`a proposal with ${options.ballots.toLocaleString('en-US')} ballots; ballot + read averaged over ${options.reads.toLocaleString('en-US')}`);
+    console.log(
+      `a proposal with ${options.ballots.toLocaleString('en-US')} ballots over ${options.choices} choices; ballot + read averaged over ${options.reads.toLocaleString('en-US')}`,
+    );
     console.log(
       table(
         [

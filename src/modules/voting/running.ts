@@ -1,13 +1,13 @@
-import { PolityError } from '../../kernel/errors.ts';
 import { rawScoresOf } from './methods/additive.ts';
 import { byVoterThenReason, methodFor, sharedReason, winnerOf } from './tally.ts';
-import type { AdditiveScoring, Ballot, BallotType, InvalidBallot, TallyResult, VotingMethod } from './types.ts';
+import type { AdditiveScoring, Ballot, BallotType, InvalidBallot, PartwiseScoring, TallyResult, VotingMethod } from './types.ts';
 
 /**
- * A tally kept up to date ballot by ballot, for the types whose scoring is additive (every
- * type but ranked-choice, see `AdditiveScoring`): a ballot costs O(its terms) when it is added
- * or removed (its choices; copeland: its pairs of choices), and the result O(raw scores) when
- * asked for, where `tally()` reads every ballot again. The result is `tally(type, choiceCount, ballots)` of the ballots
+ * A tally kept up to date ballot by ballot (every type's scoring is additive, see
+ * `AdditiveScoring`): a ballot costs O(its terms) when it is added or removed (its choices;
+ * copeland: its pairs of choices; ranked-choice: one), and a result O(raw scores) when asked
+ * for (ranked-choice: a run-off over the distinct rankings), where `tally()` reads every ballot
+ * again. The result is `tally(type, choiceCount, ballots)` of the ballots
  * added and not removed, exactly (a property test holds the two equal after any sequence).
  * The caller keeps one ballot per voter: to change a ballot (its choice, its power), it
  * removes the old one, as it was added, and adds the new one. Duplicate voters, which
@@ -19,8 +19,8 @@ export class RunningTally {
   /** The sums of the valid ballots' terms; a key whose sum returns to zero is deleted. */
   private readonly sums = new Map<string, bigint>();
   /**
-   * Per choice, the sum of its keys' parts (see AdditiveScoring); made from the sums on the
-   * first result(), so that adding a proposal's ballots in bulk computes each part once.
+   * For partwise scoring, the raw scores: each the sum of its keys' parts; made from the sums on
+   * the first result(), so that adding a proposal's ballots in bulk computes each part once.
    */
   private raw: bigint[] | undefined;
   private validUnits = 0n;
@@ -33,7 +33,6 @@ export class RunningTally {
     readonly choiceCount: number,
   ) {
     this.method = methodFor(type, choiceCount);
-    if (!this.method.additive) throw new PolityError('tally_type_unknown', `a ${type} tally is not kept running: its scoring is not additive`);
     this.scoring = this.method.additive;
   }
 
@@ -57,11 +56,6 @@ export class RunningTally {
     return running;
   }
 
-  /** Whether `type` can be tallied by a RunningTally. */
-  static supports(type: BallotType): boolean {
-    return methodFor(type, type === 'basic' ? 3 : 2).additive !== undefined;
-  }
-
   add(ballot: Ballot): void {
     this.apply(ballot, 1n);
   }
@@ -73,8 +67,13 @@ export class RunningTally {
 
   result(): TallyResult {
     if (this.result_) return this.result_;
-    this.raw ??= this.rawFromSums();
-    const scores = this.scoring.scores(this.raw, this.validUnits, this.choiceCount);
+    const scoring = this.scoring;
+    let scores: bigint[];
+    if ('scoresOfSums' in scoring) scores = scoring.scoresOfSums(this.sums, this.validUnits, this.choiceCount);
+    else {
+      this.raw ??= rawScoresOf(scoring, this.sums, this.choiceCount);
+      scores = scoring.scores(this.raw, this.validUnits, this.choiceCount);
+    }
     const invalid: InvalidBallot[] = [...this.refused].map(([voter, reason]) => ({ voter, reason }));
     invalid.sort(byVoterThenReason);
     this.result_ = frozenResult({ type: this.type, scores, total: this.validUnits, winner: winnerOf(this.method, scores), invalid });
@@ -93,7 +92,7 @@ export class RunningTally {
     this.validUnits += sign * ballot.power;
   }
 
-  /** Moves the key's sum and, once the raw scores are made, its choice's raw score by the change in the key's part. */
+  /** Moves the key's sum and, once the raw scores are made, its raw score by the change in the key's part. */
   private addTerm(key: string, value: bigint): void {
     if (value === 0n) return;
     const before = this.sums.get(key) ?? 0n;
@@ -101,19 +100,17 @@ export class RunningTally {
     if (after === 0n) this.sums.delete(key);
     else this.sums.set(key, after);
     const raw = this.raw;
-    if (raw === undefined) return;
-    if (before !== 0n) this.movePart(raw, key, before, -1n);
-    if (after !== 0n) this.movePart(raw, key, after, 1n);
+    const scoring = this.scoring;
+    // Raw scores exist only for partwise scoring, once a result has been asked for.
+    if (raw === undefined || 'scoresOfSums' in scoring) return;
+    if (before !== 0n) movePart(scoring, raw, key, before, -1n);
+    if (after !== 0n) movePart(scoring, raw, key, after, 1n);
   }
+}
 
-  private movePart(raw: bigint[], key: string, sum: bigint, sign: bigint): void {
-    const { index, value } = this.scoring.part(key, sum);
-    raw[index] = (raw[index] as bigint) + sign * value;
-  }
-
-  private rawFromSums(): bigint[] {
-    return rawScoresOf(this.scoring, this.sums, this.choiceCount);
-  }
+function movePart(scoring: PartwiseScoring, raw: bigint[], key: string, sum: bigint, sign: bigint): void {
+  const { index, value } = scoring.part(key, sum);
+  raw[index] = (raw[index] as bigint) + sign * value;
 }
 
 /** tally()'s checks of the voter and the power; the caller keeps one ballot per voter, so no duplicates. */

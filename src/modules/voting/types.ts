@@ -42,19 +42,23 @@ export interface VotingMethod {
   validateBallot?(ballot: Ballot, choiceCount: number): string | undefined;
   /** Only for methods whose winner is not "the highest score, the lowest-numbered choice on a tie" (basic). */
   winner?(scores: readonly bigint[]): number | null;
-  /** Only for methods whose scores follow from sums over the ballots (see `AdditiveScoring`): every type but ranked-choice. */
-  additive?: AdditiveScoring;
+  /** The scoring as sums over the ballots (see `AdditiveScoring`), which running tallies keep. */
+  additive: AdditiveScoring;
 }
 
 /**
- * Scoring as sums: each valid ballot adds exact integer terms under keys; each key's sum makes
- * a part of one choice's raw score, the parts of a choice add up to it, and the scores follow
- * from the raw scores and the valid power alone. So a running tally adds a ballot's terms when
- * it is cast and subtracts them when it changes, moving only the parts of the keys it touches,
- * and gets the same scores as `score` on all the ballots at once (`RunningTally`; a property
- * test holds the two equal).
+ * Scoring as sums: each valid ballot adds exact integer terms under keys, and the scores follow
+ * from the sums and the valid power alone. So a running tally adds a ballot's terms when it is
+ * cast and subtracts them when it changes, and gets the same scores as `score` on all the
+ * ballots at once (`RunningTally`; a property test holds the two equal). Two shapes:
+ * - `PartwiseScoring`: each key's sum is a part of one raw score, and a change moves only the
+ *   parts of the keys it touches (a result costs O(raw scores));
+ * - `WholeScoring`: the scores need every key's sum at once (ranked-choice: instant run-off
+ *   over the distinct rankings; a result costs O(keys), as many as distinct rankings).
  */
-export interface AdditiveScoring {
+export type AdditiveScoring = PartwiseScoring | WholeScoring;
+
+interface TermScoring {
   /** Gives the ballot's terms to `emit` when it is valid; else returns the reason `score` reports, emitting nothing. */
   terms(ballot: Ballot, choiceCount: number, emit: TermSink): string | undefined;
   /**
@@ -63,12 +67,20 @@ export interface AdditiveScoring {
    * running tally's first read take.
    */
   sums(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler): Map<string, bigint>;
+}
+
+export interface PartwiseScoring extends TermScoring {
   /** The raw score (0-based) a key belongs to, and the part of it the key's summed terms make (0 for a sum of 0). */
   part(key: string, sum: bigint): { index: number; value: bigint };
   /** How many raw scores there are: one per choice unless given (copeland: one per ordered pair of choices). */
   rawLength?(choiceCount: number): number;
   /** The scores from the raw scores (each the sum of its keys' parts) and the valid power. */
   scores(raw: readonly bigint[], validUnits: bigint, choiceCount: number): bigint[];
+}
+
+export interface WholeScoring extends TermScoring {
+  /** The scores from every key's sum (keys whose sum is zero may be missing) and the valid power. */
+  scoresOfSums(sums: ReadonlyMap<string, bigint>, validUnits: bigint, choiceCount: number): bigint[];
 }
 
 export type TermSink = (key: string, value: bigint) => void;

@@ -1,4 +1,4 @@
-import { type AdditiveScoring, type Ballot, type InvalidBallotHandler, validPower } from '../types.ts';
+import { type AdditiveScoring, type Ballot, type InvalidBallotHandler, type PartwiseScoring, validPower } from '../types.ts';
 
 /**
  * score() of an additive method: its sums over all the ballots (the fast path), the raw scores
@@ -17,11 +17,17 @@ export function additiveScore(
     refusedUnits += (ballots[index] as Ballot).power;
     onInvalid?.(index, reason);
   });
-  return scoring.scores(rawScoresOf(scoring, sums, choiceCount), validPower(ballots, powerTotal, refusedUnits), choiceCount);
+  return scoresOfSums(scoring, sums, validPower(ballots, powerTotal, refusedUnits), choiceCount);
+}
+
+/** The scores from the sums of the valid ballots' terms, whichever shape the scoring has. */
+export function scoresOfSums(scoring: AdditiveScoring, sums: ReadonlyMap<string, bigint>, validUnits: bigint, choiceCount: number): bigint[] {
+  if ('scoresOfSums' in scoring) return scoring.scoresOfSums(sums, validUnits, choiceCount);
+  return scoring.scores(rawScoresOf(scoring, sums, choiceCount), validUnits, choiceCount);
 }
 
 /** The raw scores: each the sum of its keys' parts. */
-export function rawScoresOf(scoring: AdditiveScoring, sums: ReadonlyMap<string, bigint>, choiceCount: number): bigint[] {
+export function rawScoresOf(scoring: PartwiseScoring, sums: ReadonlyMap<string, bigint>, choiceCount: number): bigint[] {
   const raw = new Array<bigint>(scoring.rawLength?.(choiceCount) ?? choiceCount).fill(0n);
   for (const [key, sum] of sums) {
     const { index, value } = scoring.part(key, sum);

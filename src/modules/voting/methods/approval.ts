@@ -1,13 +1,13 @@
 import { readIndexList } from '../choices.ts';
 import { choicesMax } from '../limits.ts';
-import type { AdditiveScoring, Ballot, InvalidBallotHandler, VotingMethod } from '../types.ts';
+import type { Ballot, InvalidBallotHandler, PartwiseScoring, VotingMethod } from '../types.ts';
 import { additiveScore } from './additive.ts';
 import { choiceKeys, choicePart, keyedByChoice, rawScores } from './choice-sums.ts';
 
 const scratch = new Uint16Array(choicesMax);
 
 // Terms: the power under the 0-based index of each approved choice.
-const scoring: AdditiveScoring = {
+const scoring: PartwiseScoring = {
   terms(ballot, choiceCount, emit) {
     const read = readIndexList(ballot.choice, choiceCount, scratch, 0);
     if (typeof read === 'string') return read;

@@ -2,13 +2,13 @@ import { apportion } from '../apportion.ts';
 import { readRanking, readRankings } from '../choices.ts';
 import { LimbSums, limbCount, splitLimbs } from '../limbs.ts';
 import { choicesMax } from '../limits.ts';
-import type { AdditiveScoring, Ballot, InvalidBallotHandler, VotingMethod } from '../types.ts';
+import type { Ballot, InvalidBallotHandler, PartwiseScoring, VotingMethod } from '../types.ts';
 import { additiveScore } from './additive.ts';
 
 const scratch = new Uint16Array(choicesMax);
 
 // Terms: the power ranking a above b under the index a * choiceCount + b of the pairwise matrix.
-const scoring: AdditiveScoring = {
+const scoring: PartwiseScoring = {
   terms(ballot, choiceCount, emit) {
     const reason = readRanking(ballot.choice, choiceCount, scratch, 0);
     if (reason !== undefined) return reason;

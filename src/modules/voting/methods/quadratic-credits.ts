@@ -1,11 +1,11 @@
 import { isqrtFloorFast } from '../isqrt.ts';
-import type { AdditiveScoring, Ballot, InvalidBallotHandler, TermSink, VotingMethod } from '../types.ts';
+import type { Ballot, InvalidBallotHandler, PartwiseScoring, TermSink, VotingMethod } from '../types.ts';
 import { additiveScore } from './additive.ts';
 import { choiceKeys, choicePart, keyedByChoice, rawScores } from './choice-sums.ts';
 import { type CreditRoot, creditsReason, readCredits } from './credits.ts';
 
 // Terms: each choice's votes under its 0-based index.
-const scoring: AdditiveScoring = {
+const scoring: PartwiseScoring = {
   terms(ballot, choiceCount, emit) {
     termRoots.emit = emit;
     return creditsReason(ballot, choiceCount, termRoots);

@@ -1,14 +1,14 @@
 import { apportion } from '../apportion.ts';
 import { readWeights, weightEntries } from '../choices.ts';
 import { isqrtFloorFast } from '../isqrt.ts';
-import type { AdditiveScoring, Ballot, InvalidBallotHandler, VotingMethod } from '../types.ts';
+import type { Ballot, InvalidBallotHandler, PartwiseScoring, VotingMethod } from '../types.ts';
 import { additiveScore } from './additive.ts';
 import { bitLength, RootBuckets, rootMantissa } from './quadratic-roots.ts';
 
 const entries = weightEntries();
 
 // Terms: the sum of m * t(w_i) under "e:i" (exponent, 0-based choice index).
-const scoring: AdditiveScoring = {
+const scoring: PartwiseScoring = {
   terms(ballot, choiceCount, emit) {
     const reason = readWeights(ballot.choice, choiceCount, entries);
     if (reason !== undefined) return reason;

@@ -1,10 +1,10 @@
 import { choiceIndexReason } from '../choices.ts';
-import type { AdditiveScoring, Ballot, InvalidBallotHandler, VotingMethod } from '../types.ts';
+import type { Ballot, InvalidBallotHandler, PartwiseScoring, VotingMethod } from '../types.ts';
 import { additiveScore } from './additive.ts';
 import { choiceKeys, choicePart, keyedByChoice, rawScores } from './choice-sums.ts';
 
 // Terms: the power under the 0-based index of the choice.
-const scoring: AdditiveScoring = {
+const scoring: PartwiseScoring = {
   terms(ballot, choiceCount, emit) {
     const reason = choiceIndexReason(ballot.choice, choiceCount);
     if (reason === undefined) emit(choiceKeys[(ballot.choice as number) - 1] as string, ballot.power);

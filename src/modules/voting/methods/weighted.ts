@@ -1,7 +1,7 @@
 import { apportion } from '../apportion.ts';
 import { readWeights, weightEntries } from '../choices.ts';
 import { LimbSums, limbCount, splitLimbs } from '../limbs.ts';
-import type { AdditiveScoring, Ballot, InvalidBallotHandler, VotingMethod } from '../types.ts';
+import type { Ballot, InvalidBallotHandler, PartwiseScoring, VotingMethod } from '../types.ts';
 import { additiveScore } from './additive.ts';
 
 const entries = weightEntries();
@@ -10,7 +10,7 @@ const entries = weightEntries();
 export const weightedPrecisionBits = 64n;
 
 // Terms: A[W][i] under "W:i" (the 0-based choice index).
-const scoring: AdditiveScoring = {
+const scoring: PartwiseScoring = {
   terms(ballot, choiceCount, emit) {
     const reason = readWeights(ballot.choice, choiceCount, entries);
     if (reason !== undefined) return reason;
