@@ -47,7 +47,7 @@ const liveBallots = option('live', 1_000_000);
 const live = liveBenchmark(liveBallots, 1_000);
 for (const result of live) {
   log(
-    `a proposal with ${liveBallots} ballots, ${result.type.padEnd(18)} recount ${result.recountSeconds} s, first read ${result.firstReadSeconds} s, one more ballot + read ${result.ballotAndReadMicros} µs`,
+    `a proposal with ${liveBallots} ballots, ${result.type.padEnd(18)} recount ${result.recountSeconds} s, first read ${result.firstReadSeconds} s, one more ballot + read ${result.ballotAndReadMicros} µs (${result.reads} reads)`,
   );
 }
 const report = { ...tallies, ingestBallotsPerSecond: relayed.ballotsPerSecond, ingest: { relayed, single }, live: { ballots: liveBallots, results: live } };
