@@ -78,33 +78,23 @@ forEachBackend((backend) => {
 
   // Each type: bob (300 + carol's 200 + half of dave's 100), alice (400 + 50), then carol and
   // dave vote directly (taking power back from bob and alice), then bob changes his vote.
+  const weights = [{ '1': 3, '2': 1 }, { '3': 5 }, { '2': 2, '4': 2 }, { '1': 1 }, { '4': 7, '2': 1 }];
+  const rankings = [
+    [1, 2, 3, 4],
+    [3, 1, 2, 4],
+    [2, 3, 4, 1],
+    [4, 1, 2, 3],
+    [4, 3, 2, 1],
+  ];
   const cases: [BallotType, unknown[]][] = [
     ['approval', [[1, 2], [3], [2], [], [4, 1]]],
-    ['weighted', [{ '1': 3, '2': 1 }, { '3': 5 }, { '2': 2, '4': 2 }, { '1': 1 }, { '4': 7, '2': 1 }]],
-    ['quadratic', [{ '1': 3, '2': 1 }, { '3': 5 }, { '2': 2, '4': 2 }, { '1': 1 }, { '4': 7, '2': 1 }]],
+    ['weighted', weights],
+    ['quadratic', weights],
     // bob spends 540 of his 550: once carol and dave take 250 back he is over (credits_exceed_power) until he
     // changes; alice spends 400 of her 450 and keeps 400.
     ['quadratic-credits', [{ '1': '500', '2': 40 }, { '3': '400' }, { '2': 200 }, { '1': '100' }, { '4': 300 }]],
-    [
-      'ranked-choice',
-      [
-        [1, 2, 3, 4],
-        [3, 1, 2, 4],
-        [2, 3, 4, 1],
-        [4, 1, 2, 3],
-        [4, 3, 2, 1],
-      ],
-    ],
-    [
-      'copeland',
-      [
-        [1, 2, 3, 4],
-        [3, 1, 2, 4],
-        [2, 3, 4, 1],
-        [4, 1, 2, 3],
-        [4, 3, 2, 1],
-      ],
-    ],
+    ['ranked-choice', rankings],
+    ['copeland', rankings],
   ];
 
   describe.each(cases)('%s', (type, [bobFirst, alice, carol, dave, bobChanged]) => {

@@ -8,7 +8,7 @@ export { isqrtFloorFast } from './isqrt.ts';
 export { ballotsMax, choicesMax } from './limits.ts';
 export { basicChoices } from './methods/basic.ts';
 export { votingMethods } from './registry.ts';
-export { frozenResult, RunningTally } from './running.ts';
+export { RunningTally } from './running.ts';
 export { choiceCountReason, tally, validateBallot, validateChoice } from './tally.ts';
 export { parseTallyFile, type TallyFile } from './tally-file.ts';
 export { type TallyView, tallyView } from './tally-view.ts';

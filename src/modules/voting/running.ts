@@ -121,7 +121,7 @@ function shapeReason(ballot: Ballot): string | undefined {
 const noDuplicates: ReadonlySet<string> = new Set();
 
 /** A result handed to every reader until the next change: frozen, so none of them can alter it for the others. */
-export function frozenResult(result: TallyResult): TallyResult {
+function frozenResult(result: TallyResult): TallyResult {
   for (const entry of result.invalid) Object.freeze(entry);
   Object.freeze(result.scores);
   Object.freeze(result.invalid);

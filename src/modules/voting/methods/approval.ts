@@ -2,7 +2,7 @@ import { readIndexList } from '../choices.ts';
 import { choicesMax } from '../limits.ts';
 import type { Ballot, InvalidBallotHandler, PartwiseScoring, VotingMethod } from '../types.ts';
 import { additiveScore } from './additive.ts';
-import { choiceKeys, choicePart, keyedByChoice, rawScores } from './choice-sums.ts';
+import { choiceKeys, indexPart, keyedByIndex, rawScores } from './choice-sums.ts';
 
 const scratch = new Uint16Array(choicesMax);
 
@@ -29,9 +29,9 @@ const scoring: PartwiseScoring = {
         scores[choice] = (scores[choice] as bigint) + power;
       }
     }
-    return keyedByChoice(scores);
+    return keyedByIndex(scores);
   },
-  part: choicePart,
+  part: indexPart,
   scores: rawScores,
 };
 

@@ -3,8 +3,13 @@ import { choicesMax } from '../limits.ts';
 /** Keys of per-choice terms: the 0-based choice index as a string (made once, not per ballot). */
 export const choiceKeys: readonly string[] = Array.from({ length: choicesMax }, (_, index) => String(index));
 
-/** A per-choice key's part: the sum itself, on the choice the key names. */
-export function choicePart(key: string, sum: bigint): { index: number; value: bigint } {
+/** The key of the raw score at `index` (a choice, or copeland's cell of the pairwise matrix). */
+function indexKey(index: number): string {
+  return choiceKeys[index] ?? String(index);
+}
+
+/** The part of a key that is its raw score's 0-based index: the sum itself. */
+export function indexPart(key: string, sum: bigint): { index: number; value: bigint } {
   return { index: Number(key), value: sum };
 }
 
@@ -13,11 +18,11 @@ export function rawScores(raw: readonly bigint[]): bigint[] {
   return [...raw];
 }
 
-/** Per-choice sums as keyed terms (zeros left out). */
-export function keyedByChoice(perChoice: readonly bigint[]): Map<string, bigint> {
-  const sums = new Map<string, bigint>();
-  perChoice.forEach((sum, index) => {
-    if (sum !== 0n) sums.set(choiceKeys[index] as string, sum);
+/** Sums by raw score index as keyed terms (zeros left out), the inverse of indexPart. */
+export function keyedByIndex(sums: readonly bigint[]): Map<string, bigint> {
+  const keyed = new Map<string, bigint>();
+  sums.forEach((sum, index) => {
+    if (sum !== 0n) keyed.set(indexKey(index), sum);
   });
-  return sums;
+  return keyed;
 }

@@ -4,6 +4,7 @@ import { LimbSums, limbCount, splitLimbs } from '../limbs.ts';
 import { choicesMax } from '../limits.ts';
 import type { Ballot, InvalidBallotHandler, PartwiseScoring, VotingMethod } from '../types.ts';
 import { additiveScore } from './additive.ts';
+import { indexPart, keyedByIndex } from './choice-sums.ts';
 
 const scratch = new Uint16Array(choicesMax);
 
@@ -20,13 +21,9 @@ const scoring: PartwiseScoring = {
   },
   sums(ballots, choiceCount, onInvalid) {
     const { rankings, powers } = readRankings(ballots, choiceCount, onInvalid);
-    const sums = new Map<string, bigint>();
-    pairwise(rankings, powers, choiceCount).forEach((sum, index) => {
-      if (sum !== 0n) sums.set(String(index), sum);
-    });
-    return sums;
+    return keyedByIndex(pairwise(rankings, powers, choiceCount));
   },
-  part: (key, sum) => ({ index: Number(key), value: sum }),
+  part: indexPart,
   rawLength: (choiceCount) => choiceCount * choiceCount,
   // The raw scores are the pairwise matrix: above[a * choiceCount + b].
   scores(above, total, choiceCount) {

@@ -1,7 +1,7 @@
 import { isqrtFloorFast } from '../isqrt.ts';
 import type { Ballot, InvalidBallotHandler, PartwiseScoring, TermSink, VotingMethod } from '../types.ts';
 import { additiveScore } from './additive.ts';
-import { choiceKeys, choicePart, keyedByChoice, rawScores } from './choice-sums.ts';
+import { choiceKeys, indexPart, keyedByIndex, rawScores } from './choice-sums.ts';
 import { type CreditRoot, creditsReason, readCredits } from './credits.ts';
 
 // Terms: each choice's votes under its 0-based index.
@@ -16,9 +16,9 @@ const scoring: PartwiseScoring = {
       const reason = creditsReason(ballots[index] as Ballot, choiceCount, roots);
       if (reason !== undefined) onInvalid?.(index, reason);
     }
-    return keyedByChoice(roots.totals());
+    return keyedByIndex(roots.totals());
   },
-  part: choicePart,
+  part: indexPart,
   scores: rawScores,
 };
 

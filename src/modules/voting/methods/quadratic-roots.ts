@@ -80,16 +80,10 @@ export class RootBuckets {
   /** The sum of t(w) * mantissa sum over the weights, by "e:i" (exponent, 0-based choice index): exact, zeros left out. */
   keyedSums(weightRoot: (weight: number) => bigint): Map<string, bigint> {
     const sums = new Map<string, bigint>();
-    const roots = new Map<number, bigint>();
     const add = (index: number, weight: number, exponent: number, sum: bigint): void => {
       if (sum === 0n) return;
-      let root = roots.get(weight);
-      if (root === undefined) {
-        root = weightRoot(weight);
-        roots.set(weight, root);
-      }
       const key = `${exponent}:${index}`;
-      sums.set(key, (sums.get(key) ?? 0n) + root * sum);
+      sums.set(key, (sums.get(key) ?? 0n) + weightRoot(weight) * sum);
     };
     this.byExponent.forEach((table, slot) => {
       if (table === undefined) return;

@@ -99,5 +99,5 @@ function weightRoot(weight: number): bigint {
   return weight < smallWeightRoots.length ? (smallWeightRoots[weight] as bigint) : isqrtFloorFast(BigInt(weight) << 80n);
 }
 
-/** t(w) for the weights ballots use most (a running tally asks per ballot), computed once. */
+/** t(w) for the weights ballots use most (a running tally asks per ballot, keyedSums per bucket), computed once. */
 const smallWeightRoots = Array.from({ length: 256 }, (_, weight) => isqrtFloorFast(BigInt(weight) << 80n));

@@ -1,7 +1,7 @@
 import { choiceIndexReason } from '../choices.ts';
 import type { Ballot, InvalidBallotHandler, PartwiseScoring, VotingMethod } from '../types.ts';
 import { additiveScore } from './additive.ts';
-import { choiceKeys, choicePart, keyedByChoice, rawScores } from './choice-sums.ts';
+import { choiceKeys, indexPart, keyedByIndex, rawScores } from './choice-sums.ts';
 
 // Terms: the power under the 0-based index of the choice.
 const scoring: PartwiseScoring = {
@@ -21,9 +21,9 @@ const scoring: PartwiseScoring = {
       }
       scores[choice - 1] = (scores[choice - 1] as bigint) + ballot.power;
     }
-    return keyedByChoice(scores);
+    return keyedByIndex(scores);
   },
-  part: choicePart,
+  part: indexPart,
   scores: rawScores,
 };
 
