@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RunningTally } from './running.ts';
 import { tally } from './tally.ts';
-import { invalidChoice, tallyCase, validChoice, votingSeed } from './testing/arbitraries.ts';
+import { invalidChoice, type TallyCase, tallyCase, validChoice, votingSeed } from './testing/arbitraries.ts';
 import { type Ballot, type BallotType, ballotTypes } from './types.ts';
 
 const runs = { seed: votingSeed, numRuns: 200 };
@@ -18,6 +18,35 @@ function edits(type: BallotType, choiceCount: number): fc.Arbitrary<{ at: number
           .map((choice) => ({ at, power, choice })),
       ),
     { maxLength: 8 },
+  );
+}
+
+/**
+ * After the ballots of a case, then after each of a sequence of changes, the running tally
+ * (built in bulk, as the engine on a first read, or ballot by ballot) equals tally().
+ */
+function holdsToTally(type: BallotType, cases: fc.Arbitrary<TallyCase>) {
+  return fc.property(
+    cases.chain((tallied) => fc.tuple(fc.constant(tallied), edits(type, tallied.choiceCount), fc.boolean())),
+    ([{ choiceCount, ballots }, changes, bulk]) => {
+      const running = bulk ? RunningTally.of(type, choiceCount, ballots) : new RunningTally(type, choiceCount);
+      const current = new Map<string, Ballot>();
+      for (const ballot of ballots) {
+        if (!bulk) running.add(ballot);
+        current.set(ballot.voter, ballot);
+      }
+      expect(running.result()).toEqual(tally(type, choiceCount, [...current.values()]));
+      for (const { at, power, choice } of changes) {
+        // An existing voter changes their ballot, or a new one votes.
+        const voter = at % 3 === 0 || current.size === 0 ? `new${at}` : [...current.keys()][at % current.size];
+        const previous = current.get(voter as string);
+        if (previous) running.remove(previous);
+        const next = { voter: voter as string, power, choice };
+        running.add(next);
+        current.set(next.voter, next);
+        expect(running.result()).toEqual(tally(type, choiceCount, [...current.values()]));
+      }
+    },
   );
 }
 
@@ -43,33 +72,14 @@ describe('RunningTally', () => {
 
   describe.each(ballotTypes.map((type) => [type]))('%s', (type) => {
     it('equals tally() of the current ballots after every change', () => {
-      fc.assert(
-        fc.property(
-          tallyCase(type, { maxPower: 10n ** 24n }).chain((tallied) => fc.tuple(fc.constant(tallied), edits(type, tallied.choiceCount), fc.boolean())),
-          ([{ choiceCount, ballots }, changes, bulk]) => {
-            // Built in bulk (as the engine on a first read) or ballot by ballot: the same either way.
-            const running = bulk ? RunningTally.of(type, choiceCount, ballots) : new RunningTally(type, choiceCount);
-            const current = new Map<string, Ballot>();
-            for (const ballot of ballots) {
-              if (!bulk) running.add(ballot);
-              current.set(ballot.voter, ballot);
-            }
-            expect(running.result()).toEqual(tally(type, choiceCount, [...current.values()]));
-            for (const { at, power, choice } of changes) {
-              // An existing voter changes their ballot, or a new one votes.
-              const voter = at % 3 === 0 || current.size === 0 ? `new${at}` : [...current.keys()][at % current.size];
-              const previous = current.get(voter as string);
-              if (previous) running.remove(previous);
-              const next = { voter: voter as string, power, choice };
-              running.add(next);
-              current.set(next.voter, next);
-              expect(running.result()).toEqual(tally(type, choiceCount, [...current.values()]));
-            }
-          },
-        ),
-        runs,
-      );
+      fc.assert(holdsToTally(type, tallyCase(type, { maxPower: 10n ** 24n })), runs);
     });
+
+    if (type === 'ranked-choice') {
+      it('equals tally() with up to 16 choices', () => {
+        fc.assert(holdsToTally(type, tallyCase(type, { maxPower: 10n ** 24n, maxChoices: 16 })), { ...runs, numRuns: 100 });
+      });
+    }
 
     it('comes back to an empty tally when every ballot is taken back', () => {
       fc.assert(
