@@ -7,7 +7,8 @@ import type { Proposal, StoredBallot } from './state.ts';
  * about a second of the single writer's time per read. So:
  * - every proposal keeps a running tally (RunningTally): `recordBallot` hands it each changed
  *   ballot (taken back as it was, counted as it is now), O(its choices; copeland: its pairs of
- *   choices); a read then costs O(choices) (ranked-choice: a run-off over the distinct rankings);
+ *   choices); a read then costs O(choices) (ranked-choice: a run-off over the distinct rankings
+ *   up to 8 choices, over the ballots' packed rankings beyond, without parsing them again);
  * - a chambered vote (basic) keeps one running tally per chamber, on the chamber's powers.
  * Derived, never stored: held in a WeakMap by the proposal's ballots Map, so a state reloaded
  * from the log, or a draft over it (a different Map), starts without one and builds it from

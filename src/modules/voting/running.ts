@@ -1,13 +1,13 @@
 import { rawScoresOf } from './methods/additive.ts';
 import { byVoterThenReason, methodFor, sharedReason, winnerOf } from './tally.ts';
-import type { AdditiveScoring, Ballot, BallotType, InvalidBallot, PartwiseScoring, TallyResult, VotingMethod } from './types.ts';
+import type { AdditiveScoring, Ballot, BallotType, InvalidBallot, PartwiseScoring, TallyResult, TermStore, VotingMethod } from './types.ts';
 
 /**
  * A tally kept up to date ballot by ballot (every type's scoring is additive, see
  * `AdditiveScoring`): a ballot costs O(its terms) when it is added or removed (its choices;
  * copeland: its pairs of choices; ranked-choice: one), and a result O(raw scores) when asked
- * for (ranked-choice: a run-off over the distinct rankings), where `tally()` reads every ballot
- * again. The result is `tally(type, choiceCount, ballots)` of the ballots
+ * for (ranked-choice: a run-off over the rankings in its store, see RankingStore), where
+ * `tally()` reads every ballot again. The result is `tally(type, choiceCount, ballots)` of the ballots
  * added and not removed, exactly (a property test holds the two equal after any sequence).
  * The caller keeps one ballot per voter: to change a ballot (its choice, its power), it
  * removes the old one, as it was added, and adds the new one. Duplicate voters, which
@@ -16,13 +16,15 @@ import type { AdditiveScoring, Ballot, BallotType, InvalidBallot, PartwiseScorin
 export class RunningTally {
   private readonly method: VotingMethod;
   private readonly scoring: AdditiveScoring;
-  /** The sums of the valid ballots' terms; a key whose sum returns to zero is deleted. */
+  /** Partwise scoring: the sums of the valid ballots' terms; a key whose sum returns to zero is deleted. */
   private readonly sums = new Map<string, bigint>();
   /**
    * For partwise scoring, the raw scores: each the sum of its keys' parts; made from the sums on
    * the first result(), so that adding a proposal's ballots in bulk computes each part once.
    */
   private raw: bigint[] | undefined;
+  /** Whole scoring: the terms, in the scoring's own store. */
+  private store: TermStore | undefined;
   private validUnits = 0n;
   /** Refused ballots by voter, with the reason. */
   private readonly refused = new Map<string, string>();
@@ -34,6 +36,7 @@ export class RunningTally {
   ) {
     this.method = methodFor(type, choiceCount);
     this.scoring = this.method.additive;
+    if ('store' in this.scoring) this.store = this.scoring.store([], choiceCount);
   }
 
   /**
@@ -48,8 +51,10 @@ export class RunningTally {
       if (reason === undefined) shaped.push(ballot);
       else running.refused.set(String(ballot.voter), reason);
     }
-    const sums = running.scoring.sums(shaped, choiceCount, (index, reason) => running.refused.set((shaped[index] as Ballot).voter, reason));
-    for (const [key, sum] of sums) running.sums.set(key, sum);
+    const onInvalid = (index: number, reason: string) => running.refused.set((shaped[index] as Ballot).voter, reason);
+    const scoring = running.scoring;
+    if ('store' in scoring) running.store = scoring.store(shaped, choiceCount, onInvalid);
+    else for (const [key, sum] of scoring.sums(shaped, choiceCount, onInvalid)) running.sums.set(key, sum);
     let validUnits = 0n;
     for (const ballot of shaped) if (!running.refused.has(ballot.voter)) validUnits += ballot.power;
     running.validUnits = validUnits;
@@ -67,10 +72,10 @@ export class RunningTally {
 
   result(): TallyResult {
     if (this.result_) return this.result_;
-    const scoring = this.scoring;
     let scores: bigint[];
-    if ('scoresOfSums' in scoring) scores = scoring.scoresOfSums(this.sums, this.validUnits, this.choiceCount);
+    if (this.store) scores = this.store.scores(this.validUnits);
     else {
+      const scoring = this.scoring as PartwiseScoring; // only whole scoring has a store
       this.raw ??= rawScoresOf(scoring, this.sums, this.choiceCount);
       scores = scoring.scores(this.raw, this.validUnits, this.choiceCount);
     }
@@ -92,17 +97,17 @@ export class RunningTally {
     this.validUnits += sign * ballot.power;
   }
 
-  /** Moves the key's sum and, once the raw scores are made, its raw score by the change in the key's part. */
+  /** Whole scoring: into the store. Partwise: moves the key's sum and, once the raw scores are made, its raw score by the change in the key's part. */
   private addTerm(key: string, value: bigint): void {
     if (value === 0n) return;
+    if (this.store) return this.store.add(key, value);
+    const scoring = this.scoring as PartwiseScoring; // only whole scoring has a store
     const before = this.sums.get(key) ?? 0n;
     const after = before + value;
     if (after === 0n) this.sums.delete(key);
     else this.sums.set(key, after);
     const raw = this.raw;
-    const scoring = this.scoring;
-    // Raw scores exist only for partwise scoring, once a result has been asked for.
-    if (raw === undefined || 'scoresOfSums' in scoring) return;
+    if (raw === undefined) return;
     if (before !== 0n) movePart(scoring, raw, key, before, -1n);
     if (after !== 0n) movePart(scoring, raw, key, after, 1n);
   }

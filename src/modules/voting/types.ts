@@ -53,23 +53,23 @@ export interface VotingMethod {
  * ballots at once (`RunningTally`; a property test holds the two equal). Two shapes:
  * - `PartwiseScoring`: each key's sum is a part of one raw score, and a change moves only the
  *   parts of the keys it touches (a result costs O(raw scores));
- * - `WholeScoring`: the scores need every key's sum at once (ranked-choice: instant run-off
- *   over the distinct rankings; a result costs O(keys), as many as distinct rankings).
+ * - `WholeScoring`: the scores need every term at once (ranked-choice: an instant run-off over
+ *   the rankings), which the scoring keeps in a store of its own (`TermStore`).
  */
 export type AdditiveScoring = PartwiseScoring | WholeScoring;
 
 interface TermScoring {
   /** Gives the ballot's terms to `emit` when it is valid; else returns the reason `score` reports, emitting nothing. */
   terms(ballot: Ballot, choiceCount: number, emit: TermSink): string | undefined;
+}
+
+export interface PartwiseScoring extends TermScoring {
   /**
    * The sums of the valid ballots' terms by key (no key with a zero sum), as adding up `terms`
    * would give them, the others reported to `onInvalid`: the fast path, which `score` and a
    * running tally's first read take.
    */
   sums(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler): Map<string, bigint>;
-}
-
-export interface PartwiseScoring extends TermScoring {
   /** The raw score (0-based) a key belongs to, and the part of it the key's summed terms make (0 for a sum of 0). */
   part(key: string, sum: bigint): { index: number; value: bigint };
   /** How many raw scores there are: one per choice unless given (copeland: one per ordered pair of choices). */
@@ -79,8 +79,18 @@ export interface PartwiseScoring extends TermScoring {
 }
 
 export interface WholeScoring extends TermScoring {
-  /** The scores from every key's sum (keys whose sum is zero may be missing) and the valid power. */
-  scoresOfSums(sums: ReadonlyMap<string, bigint>, validUnits: bigint, choiceCount: number): bigint[];
+  /**
+   * A store holding the terms of the valid ballots, the others reported to `onInvalid` (the
+   * fast path, which a running tally's first read takes); with no ballots, an empty store.
+   */
+  store(ballots: readonly Ballot[], choiceCount: number, onInvalid?: InvalidBallotHandler): TermStore;
+}
+
+/** The terms of the ballots a running tally counts; a ballot taken back adds its terms negated. */
+export interface TermStore {
+  add(key: string, value: bigint): void;
+  /** The scores of the ballots whose terms were added and not taken back, whose valid power is `validUnits`. */
+  scores(validUnits: bigint): bigint[];
 }
 
 export type TermSink = (key: string, value: bigint) => void;

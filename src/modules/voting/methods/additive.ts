@@ -1,4 +1,4 @@
-import { type AdditiveScoring, type Ballot, type InvalidBallotHandler, type PartwiseScoring, validPower } from '../types.ts';
+import { type Ballot, type InvalidBallotHandler, type PartwiseScoring, validPower } from '../types.ts';
 
 /**
  * score() of an additive method: its sums over all the ballots (the fast path), the raw scores
@@ -6,7 +6,7 @@ import { type AdditiveScoring, type Ballot, type InvalidBallotHandler, type Part
  * the two agree wherever their sums do.
  */
 export function additiveScore(
-  scoring: AdditiveScoring,
+  scoring: PartwiseScoring,
   ballots: readonly Ballot[],
   choiceCount: number,
   onInvalid: InvalidBallotHandler | undefined,
@@ -17,13 +17,7 @@ export function additiveScore(
     refusedUnits += (ballots[index] as Ballot).power;
     onInvalid?.(index, reason);
   });
-  return scoresOfSums(scoring, sums, validPower(ballots, powerTotal, refusedUnits), choiceCount);
-}
-
-/** The scores from the sums of the valid ballots' terms, whichever shape the scoring has. */
-export function scoresOfSums(scoring: AdditiveScoring, sums: ReadonlyMap<string, bigint>, validUnits: bigint, choiceCount: number): bigint[] {
-  if ('scoresOfSums' in scoring) return scoring.scoresOfSums(sums, validUnits, choiceCount);
-  return scoring.scores(rawScoresOf(scoring, sums, choiceCount), validUnits, choiceCount);
+  return scoring.scores(rawScoresOf(scoring, sums, choiceCount), validPower(ballots, powerTotal, refusedUnits), choiceCount);
 }
 
 /** The raw scores: each the sum of its keys' parts. */

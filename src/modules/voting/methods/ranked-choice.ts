@@ -1,37 +1,95 @@
 import { readRanking, readRankings } from '../choices.ts';
 import { choicesMax } from '../limits.ts';
-import type { Ballot, InvalidBallotHandler, VotingMethod, WholeScoring } from '../types.ts';
+import type { Ballot, InvalidBallotHandler, TermStore, VotingMethod, WholeScoring } from '../types.ts';
 
 const scratch = new Uint16Array(choicesMax);
 
-// Terms: the power of each distinct full ranking, under the ranking written as one character per
-// choice (its 0-based index as the char code); run-off over them counts as over the ballots.
+// Terms: the power of a full ranking, under the ranking written as one character per choice
+// (its 0-based index as the char code); run-off over them counts as over the ballots.
 const scoring: WholeScoring = {
   terms(ballot, choiceCount, emit) {
     const reason = readRanking(ballot.choice, choiceCount, scratch, 0);
     if (reason === undefined) emit(rankingKey(scratch, 0, choiceCount), ballot.power);
     return reason;
   },
-  sums(ballots, choiceCount, onInvalid) {
+  store(ballots, choiceCount, onInvalid) {
     const { rankings, powers } = readRankings(ballots, choiceCount, onInvalid);
-    const sums = new Map<string, bigint>();
-    powers.forEach((power, ballot) => {
-      if (power === 0n) return;
-      const key = rankingKey(rankings, ballot * choiceCount, choiceCount);
-      sums.set(key, (sums.get(key) ?? 0n) + power);
-    });
-    return sums;
-  },
-  scoresOfSums(sums, _validUnits, choiceCount) {
-    const rankings = new Uint16Array(sums.size * choiceCount);
-    const powers: bigint[] = [];
-    for (const [key, power] of sums) {
-      for (let position = 0; position < choiceCount; position += 1) rankings[powers.length * choiceCount + position] = key.charCodeAt(position);
-      powers.push(power);
-    }
-    return instantRunOff(rankings, powers, choiceCount);
+    const store = new RankingStore(choiceCount);
+    if (store.summing) {
+      powers.forEach((power, ballot) => {
+        store.sum(rankingKey(rankings, ballot * choiceCount, choiceCount), power);
+      });
+    } else store.take(rankings, powers);
+    return store;
   },
 };
+
+/** Up to 8 choices there are at most 8! = 40,320 distinct rankings. */
+const summedChoicesMax = 8;
+
+/**
+ * The rankings a running tally counts, in one of two forms:
+ * - up to 8 choices, the power summed per distinct ranking: a read runs the instant run-off
+ *   over at most 40,320 rankings, whatever the number of ballots;
+ * - with more, random rankings are nearly all distinct and summing them by key cost more than
+ *   it saved (measured with 1,000,000 ballots over 10 choices: a million-key map made the first
+ *   read about three recounts), so the store keeps a list: each ballot's ranking and power,
+ *   packed as readRankings makes them, and a ballot taken back as its ranking with the power
+ *   negated. The run-off is linear in the powers, so it counts the list as the ballots left.
+ *   A read costs a run-off over the list; the list grows by one entry per change.
+ */
+class RankingStore implements TermStore {
+  readonly summing: boolean;
+  private readonly sums = new Map<string, bigint>();
+  private rankings: Uint16Array;
+  private powers: bigint[] = [];
+
+  constructor(private readonly choiceCount: number) {
+    this.summing = choiceCount <= summedChoicesMax;
+    this.rankings = new Uint16Array(this.summing ? 0 : 1024 * choiceCount);
+  }
+
+  add(key: string, value: bigint): void {
+    if (this.summing) return this.sum(key, value);
+    const at = this.powers.length * this.choiceCount;
+    if (at + this.choiceCount > this.rankings.length) {
+      const grown = new Uint16Array(2 * this.rankings.length + this.choiceCount);
+      grown.set(this.rankings);
+      this.rankings = grown;
+    }
+    writeRanking(key, this.choiceCount, this.rankings, at);
+    this.powers.push(value);
+  }
+
+  /** Adds to a ranking's sum (summing form); a sum back at zero is deleted. */
+  sum(key: string, value: bigint): void {
+    if (value === 0n) return;
+    const sum = (this.sums.get(key) ?? 0n) + value;
+    if (sum === 0n) this.sums.delete(key);
+    else this.sums.set(key, sum);
+  }
+
+  /** The list form's first entries: readRankings' packed rankings and their powers, kept as they are. */
+  take(rankings: Uint16Array, powers: bigint[]): void {
+    this.rankings = rankings;
+    this.powers = powers;
+  }
+
+  scores(): bigint[] {
+    if (!this.summing) return instantRunOff(this.rankings, this.powers, this.choiceCount);
+    const rankings = new Uint16Array(this.sums.size * this.choiceCount);
+    const powers: bigint[] = [];
+    for (const [key, power] of this.sums) {
+      writeRanking(key, this.choiceCount, rankings, powers.length * this.choiceCount);
+      powers.push(power);
+    }
+    return instantRunOff(rankings, powers, this.choiceCount);
+  }
+}
+
+function writeRanking(key: string, choiceCount: number, into: Uint16Array, at: number): void {
+  for (let position = 0; position < choiceCount; position += 1) into[at + position] = key.charCodeAt(position);
+}
 
 /** A character per choice (spreading the indices into String.fromCharCode was measured 5x slower). */
 function rankingKey(rankings: Uint16Array, start: number, choiceCount: number): string {
