@@ -14,43 +14,63 @@ const scoring: WholeScoring = {
   },
   store(ballots, choiceCount, onInvalid) {
     const { rankings, powers } = readRankings(ballots, choiceCount, onInvalid);
-    const store = new RankingStore(choiceCount);
-    if (store.summing) {
-      powers.forEach((power, ballot) => {
-        store.sum(rankingKey(rankings, ballot * choiceCount, choiceCount), power);
-      });
-    } else store.take(rankings, powers);
-    return store;
+    if (choiceCount > summedChoicesMax) return new ListedRankings(choiceCount, rankings, powers);
+    const summed = new SummedRankings(choiceCount);
+    powers.forEach((power, ballot) => {
+      summed.add(rankingKey(rankings, ballot * choiceCount, choiceCount), power);
+    });
+    return summed;
   },
 };
 
-/** Up to 8 choices there are at most 8! = 40,320 distinct rankings. */
+/**
+ * The store of a running tally's rankings, in one of two forms. Up to 8 choices there are at
+ * most 8! = 40,320 distinct rankings, and the power is summed per ranking (SummedRankings).
+ * With more, random rankings are nearly all distinct, and summing them by key cost more than it
+ * saved: measured with 1,000,000 ballots over 10 choices, the million-key map made the first
+ * read about three recounts and each later read two thirds of one; the list (ListedRankings)
+ * makes the first read about one recount and a later read about 0.4 of one.
+ */
 const summedChoicesMax = 8;
 
-/**
- * The rankings a running tally counts, in one of two forms:
- * - up to 8 choices, the power summed per distinct ranking: a read runs the instant run-off
- *   over at most 40,320 rankings, whatever the number of ballots;
- * - with more, random rankings are nearly all distinct and summing them by key cost more than
- *   it saved (measured with 1,000,000 ballots over 10 choices: a million-key map made the first
- *   read about three recounts), so the store keeps a list: each ballot's ranking and power,
- *   packed as readRankings makes them, and a ballot taken back as its ranking with the power
- *   negated. The run-off is linear in the powers, so it counts the list as the ballots left.
- *   A read costs a run-off over the list; the list grows by one entry per change.
- */
-class RankingStore implements TermStore {
-  readonly summing: boolean;
+/** The power per distinct ranking: a read runs the instant run-off over each once. */
+class SummedRankings implements TermStore {
   private readonly sums = new Map<string, bigint>();
-  private rankings: Uint16Array;
-  private powers: bigint[] = [];
 
-  constructor(private readonly choiceCount: number) {
-    this.summing = choiceCount <= summedChoicesMax;
-    this.rankings = new Uint16Array(this.summing ? 0 : 1024 * choiceCount);
-  }
+  constructor(private readonly choiceCount: number) {}
 
   add(key: string, value: bigint): void {
-    if (this.summing) return this.sum(key, value);
+    if (value === 0n) return;
+    const sum = (this.sums.get(key) ?? 0n) + value;
+    if (sum === 0n) this.sums.delete(key);
+    else this.sums.set(key, sum);
+  }
+
+  scores(): bigint[] {
+    const rankings = new Uint16Array(this.sums.size * this.choiceCount);
+    const powers: bigint[] = [];
+    for (const [key, power] of this.sums) {
+      writeRanking(key, this.choiceCount, rankings, powers.length * this.choiceCount);
+      powers.push(power);
+    }
+    return instantRunOff(rankings, powers, this.choiceCount);
+  }
+}
+
+/**
+ * Each counted ballot's ranking and power, packed as readRankings makes them (the first read
+ * keeps its arrays), and a ballot taken back as its ranking with the power negated: the run-off
+ * is linear in the powers, so it counts the list as the ballots left. A read runs it over the
+ * whole list, which grows by one entry per change.
+ */
+class ListedRankings implements TermStore {
+  constructor(
+    private readonly choiceCount: number,
+    private rankings: Uint16Array = new Uint16Array(1024 * choiceCount),
+    private readonly powers: bigint[] = [],
+  ) {}
+
+  add(key: string, value: bigint): void {
     const at = this.powers.length * this.choiceCount;
     if (at + this.choiceCount > this.rankings.length) {
       const grown = new Uint16Array(2 * this.rankings.length + this.choiceCount);
@@ -61,29 +81,8 @@ class RankingStore implements TermStore {
     this.powers.push(value);
   }
 
-  /** Adds to a ranking's sum (summing form); a sum back at zero is deleted. */
-  sum(key: string, value: bigint): void {
-    if (value === 0n) return;
-    const sum = (this.sums.get(key) ?? 0n) + value;
-    if (sum === 0n) this.sums.delete(key);
-    else this.sums.set(key, sum);
-  }
-
-  /** The list form's first entries: readRankings' packed rankings and their powers, kept as they are. */
-  take(rankings: Uint16Array, powers: bigint[]): void {
-    this.rankings = rankings;
-    this.powers = powers;
-  }
-
   scores(): bigint[] {
-    if (!this.summing) return instantRunOff(this.rankings, this.powers, this.choiceCount);
-    const rankings = new Uint16Array(this.sums.size * this.choiceCount);
-    const powers: bigint[] = [];
-    for (const [key, power] of this.sums) {
-      writeRanking(key, this.choiceCount, rankings, powers.length * this.choiceCount);
-      powers.push(power);
-    }
-    return instantRunOff(rankings, powers, this.choiceCount);
+    return instantRunOff(this.rankings, this.powers, this.choiceCount);
   }
 }
 
