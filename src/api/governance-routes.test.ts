@@ -89,9 +89,10 @@ forEachBackend((backend) => {
       });
       expect([forged.status, forged.body.code]).toEqual([401, 'signature_invalid']);
       clock.advanceMs(7 * dayMs);
-      const decided = await admin.get<{ state: { status: string; tally: { scores: string[] } } }>('/v1/proposals/docs');
+      const decided = await admin.get<{ state: { status: string; tally: unknown } }>('/v1/proposals/docs');
       expect(decided.body.state.status).toBe('queued');
-      expect(decided.body.state.tally.scores).toEqual(['900000', '0', '0']); // alice 400,000; bob 300,000 + carol's 200,000
+      // alice 400,000; bob 300,000 + carol's 200,000; in tokens, as `polity tally --json` prints them
+      expect(decided.body.state.tally).toEqual({ type: 'basic', scores: ['900000', '0', '0'], total: '900000', winner: 1, invalid: [] });
       const ecosystemBefore = dao.engine.state.ledger.accounts.get('@treasury.ecosystem')?.creditsPostedUnits ?? 0n;
       clock.advanceMs(2 * dayMs);
       await keeper.tick(); // the timelock is over: auto-execution
@@ -170,6 +171,21 @@ forEachBackend((backend) => {
       expect([shown?.command.payload.choice, typeof shown?.command.signature, shown?.hash]).toEqual([2, 'string', hidden?.hash]);
       const closed = await admin.get<{ state: { status: string; tally: { scores: string[] } } }>('/v1/proposals/hush');
       expect(closed.body.state.tally.scores[1]).toBe('500000'); // bob 300,000 + carol's delegated 200,000
+    });
+
+    it('a quadratic-credits tally shows whole votes, and its total in tokens', async () => {
+      const create = { id: 'credits', title: 'Credits', body: '', category: 'general', ballotType: 'quadratic-credits', choices: ['A', 'B'] };
+      expect((await command('alice', 'governance.create', create)).status).toBe(200);
+      expect((await command('alice', 'governance.submit', { proposal: 'credits' })).status).toBe(200);
+      clock.advanceMs(2 * dayMs);
+      await keeper.tick();
+      const opened = await admin.get<{ snapshot: { seq: number } }>('/v1/proposals/credits');
+      // 40,000 and 90,000 tokens of alice's 450,000 (the docs grant included) as credits: isqrt(4 * 10^22) = 2 * 10^11 and isqrt(9 * 10^22) = 3 * 10^11 votes.
+      const choice = { '1': (40_000n * 10n ** 18n).toString(), '2': (90_000n * 10n ** 18n).toString() };
+      const cast = await signed('alice', 'governance.vote', { proposal: 'credits', choice, snapshotSeq: opened.body.snapshot.seq, castAtMs: clock.nowMs() });
+      expect(cast.status, cast.text).toBe(200);
+      const read = await admin.get<{ state: { tally: unknown } }>('/v1/proposals/credits');
+      expect(read.body.state.tally).toEqual({ type: 'quadratic-credits', scores: ['200000000000', '300000000000'], total: '450000', winner: 2, invalid: [] });
     });
 
     it('reads multisig sets and transactions, committees and the constitution', async () => {

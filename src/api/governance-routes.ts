@@ -9,6 +9,7 @@ import { constitutionVersion, ruleInputs } from '../modules/constitution/index.t
 import { governanceDecimals } from '../modules/economy/index.ts';
 import { ballotsHidden, type Proposal, proposals, proposalView } from '../modules/governance/index.ts';
 import { multisigTransactions, signerSets } from '../modules/multisig/index.ts';
+import { chamberDecimals, tallyView } from '../modules/voting/index.ts';
 import { principalOf } from './auth.ts';
 import { economyView } from './economy-views.ts';
 import { IdParams, responses } from './schemas.ts';
@@ -25,9 +26,8 @@ export function proposalJson(state: EngineState, proposal: Proposal, nowMs: numb
   const { ballots, ...record } = proposal;
   return {
     ...(economyView(record, decimals) as Record<string, unknown>),
-    state: view
-      ? { ...view, tally: view.tally && economyView({ ...view.tally, scores: view.tally.scores.map((units) => formatAmount(units, decimals)) }, decimals) }
-      : null,
+    // A chambered vote's combined scores are in units of 10^-18 of a weight unit, whatever the token's decimals.
+    state: view ? { ...view, tally: view.tally && tallyView(view.tally, proposal.chambers ? chamberDecimals : decimals) } : null,
     ballots: hidden ? null : [...ballots.values()].map((ballot) => economyView(ballot, decimals)),
     ballotCount: ballots.size,
   };

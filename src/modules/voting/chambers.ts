@@ -2,7 +2,8 @@ import { PolityError } from '../../kernel/errors.ts';
 import { apportion } from './apportion.ts';
 
 /** Combined chamber scores are integers in units of 10^-18 of a weight unit. */
-export const chamberScale = 10n ** 18n;
+export const chamberDecimals = 18;
+export const chamberScale = 10n ** BigInt(chamberDecimals);
 
 export interface Chamber {
   /** The chamber's weight (for example 60 for the venture DAO, 40 for the governance DAO). */

@@ -3,7 +3,7 @@
  * no engine state, no commands. The governance module and the CLI import it from here.
  */
 export { apportion } from './apportion.ts';
-export { type Chamber, type CombinedScores, chamberScale, combineChambers } from './chambers.ts';
+export { type Chamber, type CombinedScores, chamberDecimals, chamberScale, combineChambers } from './chambers.ts';
 export { isqrtFloorFast } from './isqrt.ts';
 export { ballotsMax, choicesMax } from './limits.ts';
 export { basicChoices } from './methods/basic.ts';
