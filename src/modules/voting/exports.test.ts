@@ -9,6 +9,7 @@ it('freezes the public exports of the voting library', () => {
     'ballotTypes',
     'ballotsMax',
     'basicChoices',
+    'chamberDecimals',
     'chamberScale',
     'choiceCountReason',
     'choicesMax',
