@@ -26,13 +26,26 @@ export function warn(message: string): void {
   process.stderr.write(`warning: ${message}\n`);
 }
 
-/** `key: value` lines for a flat-ish object, for results whose shape the server owns. */
+/**
+ * `key: value` lines for results whose shape the server owns, nested by indentation, list
+ * items as `- item` in order (not numbered: a proposal's choices are numbered from 1, an
+ * index from 0 read as a choice number misled).
+ */
 export function describe(data: unknown, indent = ''): string[] {
   if (data === null || typeof data !== 'object') return [`${indent}${String(data)}`];
+  if (Array.isArray(data)) return data.flatMap((item) => listItem(item, indent));
   return Object.entries(data).flatMap(([key, value]) => {
+    if (Array.isArray(value) && value.length === 0) return [`${indent}${key}: []`];
     if (value !== null && typeof value === 'object') return [`${indent}${key}:`, ...describe(value, `${indent}  `)];
     return [`${indent}${key}: ${String(value)}`];
   });
+}
+
+/** One list item: a scalar on its line, an object or list with its first line after the dash. */
+function listItem(item: unknown, indent: string): string[] {
+  if (item === null || typeof item !== 'object') return [`${indent}- ${String(item)}`];
+  const [first = '[]', ...rest] = describe(item, `${indent}  `);
+  return [`${indent}- ${first.trimStart()}`, ...rest];
 }
 
 /**
