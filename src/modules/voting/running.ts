@@ -6,9 +6,10 @@ import type { AdditiveScoring, Ballot, BallotType, InvalidBallot, PartwiseScorin
  * A tally kept up to date ballot by ballot (every type's scoring is additive, see
  * `AdditiveScoring`): a ballot costs O(its terms) when it is added or removed (its choices;
  * copeland: its pairs of choices; ranked-choice: one), and a result O(raw scores) when asked
- * for (ranked-choice: a run-off over the rankings in its store, see RankingStore), where
- * `tally()` reads every ballot again. The result is `tally(type, choiceCount, ballots)` of the ballots
- * added and not removed, exactly (a property test holds the two equal after any sequence).
+ * for (ranked-choice: a run-off over the rankings in its store, SummedRankings or
+ * ListedRankings), where `tally()` reads every ballot again. The result is
+ * `tally(type, choiceCount, ballots)` of the ballots added and not removed, exactly (a
+ * property test holds the two equal after any sequence).
  * The caller keeps one ballot per voter: to change a ballot (its choice, its power), it
  * removes the old one, as it was added, and adds the new one. Duplicate voters, which
  * `tally()` refuses, are not looked for.
