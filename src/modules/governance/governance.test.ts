@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachBackend } from '../../../test/support/backends.ts';
+import { type ChamberAssets, chamberAssets, chamberedCategory, delegatingChamberMembers } from '../../../test/support/chambers.ts';
 import { LedgerWorld } from '../../../test/support/ledger-world.ts';
 import { type KeyPair, signedText, signText } from '../../access/signature.ts';
 import type { SubmitOutcome } from '../../engine/engine.ts';
@@ -217,10 +218,8 @@ forEachBackend((backend) => {
       ['30 yes / 10 no (the first case)', '30', '10', 70n, 30n],
     ])('venture 60 (40 yes / 20 no) with governance 40 at %s gives %s / %s', async (_name, yes, no, combinedFor, combinedAgainst) => {
       const tag = w.id('x');
-      const receipts = await w.asset({ decimals: 0 }); // deposit receipts: one unit per unit of value deposited
-      const gov = await w.asset({ decimals: 0 });
-      await w.ok('power.track', { asset: receipts });
-      await w.ok('power.track', { asset: gov });
+      const assets = await chamberAssets(w);
+      const { receipts, gov } = assets;
       const holdings: [string, string, string][] = [
         [`inv1${tag}`, receipts, '40'],
         [`inv2${tag}`, receipts, '20'],
@@ -229,20 +228,7 @@ forEachBackend((backend) => {
       ];
       for (const [member, assetId, amount] of holdings) keys.set(member, await w.keyedMember(member, assetId, amount));
       const category = `venture${tag}`;
-      await w.ok('governance.set_category', {
-        id: category,
-        discussionSeconds: 0,
-        votingSeconds: 86_400,
-        timelockSeconds: 0,
-        gracePeriodSeconds: 86_400,
-        quorumPercent: '10',
-        supportPercent: '50',
-        strategy: { kind: 'token', asset: gov },
-        chambers: [
-          { id: 'venture', weight: '60', strategy: { kind: 'token', asset: receipts } },
-          { id: 'governance', weight: '40', strategy: { kind: 'token', asset: gov } },
-        ],
-      });
+      await w.ok('governance.set_category', chamberedCategory(category, assets));
       const id = `invest${tag}`;
       await w.ok('governance.create', { id, title: 'Invest', body: '', category }, { actorId: `h1${tag}` });
       await w.ok('governance.submit', { proposal: id }, { actorId: `h1${tag}` });
@@ -266,46 +252,18 @@ forEachBackend((backend) => {
   describe('chambers with delegation, late quorum and early decision', () => {
     // venture chamber (weight 60, deposit receipts): v1 60, v2 40 (v2 delegates to v1);
     // governance chamber (weight 40, tokens): g1 50, g2 30, g3 20 (g3 delegates to g1).
-    let receipts: string;
-    let gov: string;
+    let assets: ChamberAssets;
     let tag: string;
     const member = (name: string) => `${name}${tag}`;
 
     beforeAll(async () => {
       tag = w.id('c');
-      receipts = await w.asset({ decimals: 0 });
-      gov = await w.asset({ decimals: 0 });
-      await w.ok('power.track', { asset: receipts });
-      await w.ok('power.track', { asset: gov });
-      const holdings: [string, string, string][] = [
-        ['v1', receipts, '60'],
-        ['v2', receipts, '40'],
-        ['g1', gov, '50'],
-        ['g2', gov, '30'],
-        ['g3', gov, '20'],
-      ];
-      for (const [name, assetId, amount] of holdings) keys.set(member(name), await w.keyedMember(member(name), assetId, amount));
-      await w.ok('power.delegate', { delegations: [{ delegate: member('v1'), percent: '100' }] }, { actorId: member('v2') });
-      await w.ok('power.delegate', { delegations: [{ delegate: member('g1'), percent: '100' }] }, { actorId: member('g3') });
+      assets = await delegatingChamberMembers(w, keys, member);
     });
 
     async function openChamberedVote(id: string, options: Record<string, unknown>): Promise<void> {
       const category = `${id}${tag}`;
-      await w.ok('governance.set_category', {
-        id: category,
-        discussionSeconds: 0,
-        votingSeconds: 86_400,
-        timelockSeconds: 0,
-        gracePeriodSeconds: 86_400,
-        quorumPercent: '10',
-        supportPercent: '50',
-        strategy: { kind: 'token', asset: gov },
-        chambers: [
-          { id: 'venture', weight: '60', strategy: { kind: 'token', asset: receipts } },
-          { id: 'governance', weight: '40', strategy: { kind: 'token', asset: gov } },
-        ],
-        ...options,
-      });
+      await w.ok('governance.set_category', chamberedCategory(category, assets, options));
       await w.ok('governance.create', { id: `${id}${tag}`, title: id, body: '', category }, { actorId: member('g1') });
       await w.ok('governance.submit', { proposal: `${id}${tag}` }, { actorId: member('g1') });
       await w.ok('governance.start_voting', { proposal: `${id}${tag}` });

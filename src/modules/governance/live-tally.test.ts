@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachBackend } from '../../../test/support/backends.ts';
+import { chamberedCategory, delegatingChamberMembers } from '../../../test/support/chambers.ts';
 import { LedgerWorld } from '../../../test/support/ledger-world.ts';
 import { type KeyPair, signedText, signText } from '../../access/signature.ts';
 import { type BallotType, tally } from '../voting/index.ts';
@@ -126,35 +127,8 @@ forEachBackend((backend) => {
   it('a chambered vote keeps each chamber equal to its recount', async () => {
     // venture (weight 60, receipts): v1 60, v2 40 (v2 delegates to v1); governance (weight 40):
     // g1 50, g2 30, g3 20 (g3 delegates to g1).
-    const receipts = await w.asset({ decimals: 0 });
-    const gov = await w.asset({ decimals: 0 });
-    await w.ok('power.track', { asset: receipts });
-    await w.ok('power.track', { asset: gov });
-    const holdings: [string, string, string][] = [
-      ['v1', receipts, '60'],
-      ['v2', receipts, '40'],
-      ['g1', gov, '50'],
-      ['g2', gov, '30'],
-      ['g3', gov, '20'],
-    ];
-    for (const [name, assetId, amount] of holdings) keys.set(name, await w.keyedMember(name, assetId, amount));
-    await w.ok('power.delegate', { delegations: [{ delegate: 'v1', percent: '100' }] }, { actorId: 'v2' });
-    await w.ok('power.delegate', { delegations: [{ delegate: 'g1', percent: '100' }] }, { actorId: 'g3' });
-    await w.ok('governance.set_category', {
-      id: 'chambered',
-      discussionSeconds: 0,
-      votingSeconds: 86_400,
-      timelockSeconds: 0,
-      gracePeriodSeconds: 86_400,
-      quorumPercent: '10',
-      supportPercent: '50',
-      strategy: { kind: 'token', asset: gov },
-      voteChanging: true,
-      chambers: [
-        { id: 'venture', weight: '60', strategy: { kind: 'token', asset: receipts } },
-        { id: 'governance', weight: '40', strategy: { kind: 'token', asset: gov } },
-      ],
-    });
+    const assets = await delegatingChamberMembers(w, keys);
+    await w.ok('governance.set_category', chamberedCategory('chambered', assets, { voteChanging: true }));
     const id = 'live-chambers';
     await w.ok('governance.create', { id, title: id, body: '', category: 'chambered' }, { actorId: 'g1' });
     await w.ok('governance.submit', { proposal: id }, { actorId: 'g1' });
