@@ -273,17 +273,19 @@ function recordBallot(proposal: Proposal, event: BallotCast, stamp: EventStamp):
     const adjusted = proposal.ballots.get(adjustment.voter);
     if (!adjusted) continue;
     const powerUnits = BigInt(adjustment.powerUnits);
+    const counted = countedBallot(adjusted);
     if (adjustment.chamber === undefined) {
-      noteBallotChange(proposal, wholeProposal, countedBallot(adjusted), { ...countedBallot(adjusted), power: powerUnits });
+      noteBallotChange(proposal, wholeProposal, counted, { ...counted, power: powerUnits });
       adjusted.powerUnits = powerUnits;
       continue;
     }
     // In one chamber: the ballot's total moves by the same amount.
     const share = adjusted.chamberPowers?.find((entry) => entry.chamber === adjustment.chamber);
     if (!share) continue;
-    noteBallotChange(proposal, share.chamber, chamberBallot(adjusted, share.chamber), { ...chamberBallot(adjusted, share.chamber), power: powerUnits });
+    const inChamber = chamberBallot(adjusted, share.chamber);
+    noteBallotChange(proposal, share.chamber, inChamber, { ...inChamber, power: powerUnits });
     const totalUnits = adjusted.powerUnits + powerUnits - share.powerUnits;
-    noteBallotChange(proposal, wholeProposal, countedBallot(adjusted), { ...countedBallot(adjusted), power: totalUnits });
+    noteBallotChange(proposal, wholeProposal, counted, { ...counted, power: totalUnits });
     adjusted.powerUnits = totalUnits;
     share.powerUnits = powerUnits;
   }
