@@ -26,3 +26,14 @@ export function keyedByIndex(sums: readonly bigint[]): Map<string, bigint> {
   });
   return keyed;
 }
+
+/** The key of a term summed per group and choice: "group:index" (weighted: the weight sum W; quadratic: the exponent e). */
+export function groupedKey(group: number, index: number): string {
+  return `${group}:${index}`;
+}
+
+/** The group and the 0-based choice index of a groupedKey. */
+export function readGroupedKey(key: string): { group: number; index: number } {
+  const [group, index] = key.split(':').map(Number) as [number, number];
+  return { group, index };
+}

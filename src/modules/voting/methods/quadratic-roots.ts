@@ -1,4 +1,5 @@
 import { isqrtFloorFast } from '../isqrt.ts';
+import { groupedKey } from './choice-sums.ts';
 
 /**
  * The exact pieces of the quadratic tally (methods/quadratic.ts): bit lengths, per-ballot root
@@ -82,7 +83,7 @@ export class RootBuckets {
     const sums = new Map<string, bigint>();
     const add = (index: number, weight: number, exponent: number, sum: bigint): void => {
       if (sum === 0n) return;
-      const key = `${exponent}:${index}`;
+      const key = groupedKey(exponent, index);
       sums.set(key, (sums.get(key) ?? 0n) + weightRoot(weight) * sum);
     };
     this.byExponent.forEach((table, slot) => {

@@ -3,6 +3,7 @@ import { readWeights, weightEntries } from '../choices.ts';
 import { isqrtFloorFast } from '../isqrt.ts';
 import type { Ballot, InvalidBallotHandler, PartwiseScoring, VotingMethod } from '../types.ts';
 import { additiveScore } from './additive.ts';
+import { groupedKey, readGroupedKey } from './choice-sums.ts';
 import { bitLength, RootBuckets, rootMantissa } from './quadratic-roots.ts';
 
 const entries = weightEntries();
@@ -17,7 +18,7 @@ const scoring: PartwiseScoring = {
     const exponent = rootExponent(power);
     const mantissa = BigInt(rootMantissa(power, entries.sum, exponent));
     for (let entry = 0; entry < entries.count; entry += 1) {
-      emit(`${exponent}:${entries.indices[entry]}`, mantissa * weightRoot(entries.weights[entry] as number));
+      emit(groupedKey(exponent, entries.indices[entry] as number), mantissa * weightRoot(entries.weights[entry] as number));
     }
     return undefined;
   },
@@ -45,7 +46,7 @@ const scoring: PartwiseScoring = {
   // R_i * 2^(-smallestExponent). Step 4 squares them; apportion gives the same shares for
   // weights scaled by a common factor, so the scale does not matter.
   part(key, sum) {
-    const [exponent, index] = key.split(':').map(Number) as [number, number];
+    const { group: exponent, index } = readGroupedKey(key);
     return { index, value: sum << BigInt(exponent - smallestExponent) };
   },
   scores: (raw, validUnits) =>

@@ -3,6 +3,7 @@ import { readWeights, weightEntries } from '../choices.ts';
 import { LimbSums, limbCount, splitLimbs } from '../limbs.ts';
 import type { Ballot, InvalidBallotHandler, PartwiseScoring, VotingMethod } from '../types.ts';
 import { additiveScore } from './additive.ts';
+import { groupedKey, readGroupedKey } from './choice-sums.ts';
 
 const entries = weightEntries();
 
@@ -15,7 +16,7 @@ const scoring: PartwiseScoring = {
     const reason = readWeights(ballot.choice, choiceCount, entries);
     if (reason !== undefined) return reason;
     for (let entry = 0; entry < entries.count; entry += 1) {
-      emit(`${entries.sum}:${entries.indices[entry]}`, ballot.power * BigInt(entries.weights[entry] as number));
+      emit(groupedKey(entries.sum, entries.indices[entry] as number), ballot.power * BigInt(entries.weights[entry] as number));
     }
     return undefined;
   },
@@ -31,14 +32,14 @@ const scoring: PartwiseScoring = {
     const sums = new Map<string, bigint>();
     for (const [weightSum, totals] of groups.totals()) {
       totals.forEach((sum, index) => {
-        if (sum !== 0n) sums.set(`${weightSum}:${index}`, sum);
+        if (sum !== 0n) sums.set(groupedKey(weightSum, index), sum);
       });
     }
     return sums;
   },
   // A key's part is step 2's term for its W; the raw scores are the X_i.
   part(key, sum) {
-    const [weightSum, index] = key.split(':').map(Number) as [number, number];
+    const { group: weightSum, index } = readGroupedKey(key);
     return { index, value: fixedShare(sum, BigInt(weightSum)) };
   },
   scores: (raw, validUnits) => apportion(validUnits, raw),
