@@ -2,7 +2,7 @@ import { readIndexList } from '../choices.ts';
 import { choicesMax } from '../limits.ts';
 import type { Ballot, InvalidBallotHandler, PartwiseScoring, VotingMethod } from '../types.ts';
 import { additiveScore } from './additive.ts';
-import { choiceKeys, indexPart, keyedByIndex, rawScores } from './choice-sums.ts';
+import { indexKey, indexPart, keyedByIndex, rawScores } from './choice-sums.ts';
 
 const scratch = new Uint16Array(choicesMax);
 
@@ -11,7 +11,7 @@ const scoring: PartwiseScoring = {
   terms(ballot, choiceCount, emit) {
     const read = readIndexList(ballot.choice, choiceCount, scratch, 0);
     if (typeof read === 'string') return read;
-    for (let position = 0; position < read; position += 1) emit(choiceKeys[scratch[position] as number] as string, ballot.power);
+    for (let position = 0; position < read; position += 1) emit(indexKey(scratch[position] as number), ballot.power);
     return undefined;
   },
   sums(ballots, choiceCount, onInvalid) {

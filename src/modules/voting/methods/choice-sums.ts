@@ -1,10 +1,10 @@
 import { choicesMax } from '../limits.ts';
 
 /** Keys of per-choice terms: the 0-based choice index as a string (made once, not per ballot). */
-export const choiceKeys: readonly string[] = Array.from({ length: choicesMax }, (_, index) => String(index));
+const choiceKeys: readonly string[] = Array.from({ length: choicesMax }, (_, index) => String(index));
 
-/** The key of the raw score at `index` (a choice, or copeland's cell of the pairwise matrix). */
-function indexKey(index: number): string {
+/** The key of the raw score at `index` (a choice, or copeland's cell of the pairwise matrix), the inverse of indexPart. */
+export function indexKey(index: number): string {
   return choiceKeys[index] ?? String(index);
 }
 

@@ -4,7 +4,7 @@ import { LimbSums, limbCount, splitLimbs } from '../limbs.ts';
 import { choicesMax } from '../limits.ts';
 import type { Ballot, InvalidBallotHandler, PartwiseScoring, VotingMethod } from '../types.ts';
 import { additiveScore } from './additive.ts';
-import { indexPart, keyedByIndex } from './choice-sums.ts';
+import { indexKey, indexPart, keyedByIndex } from './choice-sums.ts';
 
 const scratch = new Uint16Array(choicesMax);
 
@@ -15,7 +15,7 @@ const scoring: PartwiseScoring = {
     if (reason !== undefined) return reason;
     for (let high = 0; high < choiceCount - 1; high += 1) {
       const row = (scratch[high] as number) * choiceCount;
-      for (let low = high + 1; low < choiceCount; low += 1) emit(String(row + (scratch[low] as number)), ballot.power);
+      for (let low = high + 1; low < choiceCount; low += 1) emit(indexKey(row + (scratch[low] as number)), ballot.power);
     }
     return undefined;
   },

@@ -1,7 +1,7 @@
 import { isqrtFloorFast } from '../isqrt.ts';
 import type { Ballot, InvalidBallotHandler, PartwiseScoring, TermSink, VotingMethod } from '../types.ts';
 import { additiveScore } from './additive.ts';
-import { choiceKeys, indexPart, keyedByIndex, rawScores } from './choice-sums.ts';
+import { indexKey, indexPart, keyedByIndex, rawScores } from './choice-sums.ts';
 import { type CreditRoot, creditsReason, readCredits } from './credits.ts';
 
 // Terms: each choice's votes under its 0-based index.
@@ -57,11 +57,11 @@ class TermRoots implements CreditRoot {
   emit: TermSink = () => {};
 
   addSmall(indices: Uint16Array, roots: Float64Array, count: number): void {
-    for (let slot = 0; slot < count; slot += 1) this.emit(choiceKeys[indices[slot] as number] as string, BigInt(roots[slot] as number));
+    for (let slot = 0; slot < count; slot += 1) this.emit(indexKey(indices[slot] as number), BigInt(roots[slot] as number));
   }
 
   addLarge(index: number, credits: bigint): void {
-    this.emit(choiceKeys[index] as string, isqrtFloorFast(credits));
+    this.emit(indexKey(index), isqrtFloorFast(credits));
   }
 }
 

@@ -1,13 +1,13 @@
 import { choiceIndexReason } from '../choices.ts';
 import type { Ballot, InvalidBallotHandler, PartwiseScoring, VotingMethod } from '../types.ts';
 import { additiveScore } from './additive.ts';
-import { choiceKeys, indexPart, keyedByIndex, rawScores } from './choice-sums.ts';
+import { indexKey, indexPart, keyedByIndex, rawScores } from './choice-sums.ts';
 
 // Terms: the power under the 0-based index of the choice.
 const scoring: PartwiseScoring = {
   terms(ballot, choiceCount, emit) {
     const reason = choiceIndexReason(ballot.choice, choiceCount);
-    if (reason === undefined) emit(choiceKeys[(ballot.choice as number) - 1] as string, ballot.power);
+    if (reason === undefined) emit(indexKey((ballot.choice as number) - 1), ballot.power);
     return reason;
   },
   sums(ballots, choiceCount, onInvalid) {
