@@ -21,6 +21,7 @@ import type { GovernanceEvent } from '../src/modules/governance/index.ts';
 import { type GovernanceState, type Proposal, proposalTally } from '../src/modules/governance/index.ts';
 import { countedBallot } from '../src/modules/governance/live-tally.ts';
 import { createGovernanceState } from '../src/modules/governance/state.ts';
+import { votingProposal } from '../src/modules/governance/testing/proposal.ts';
 import { type Ballot, type BallotType, ballotTypes, type TallyResult, tally } from '../src/modules/voting/index.ts';
 import { generateBallots } from './governance-tally.ts';
 import { round, table } from './stats.ts';
@@ -45,7 +46,7 @@ export function liveBenchmark(ballots: number, reads: number, only: readonly Bal
     if (only.length > 0 && !only.includes(type)) continue;
     const choices = type === 'basic' ? 3 : choiceCount;
     const generated = generateBallots(type, choices, ballots + reads, createPrng(7));
-    const state = votingProposal(type, choices);
+    const state = stateWithVotingProposal(type, choices);
     const proposal = state.proposals.get('p') as Proposal;
     let seq = 1;
     const cast = (ballot: Ballot): void => {
@@ -88,29 +89,10 @@ function sameResult(type: BallotType, live: TallyResult, recount: TallyResult): 
 }
 
 /** A state holding one proposal `p` in its voting period. */
-function votingProposal(type: BallotType, choices: number): GovernanceState {
+function stateWithVotingProposal(type: BallotType, choices: number): GovernanceState {
   const state = createGovernanceState();
-  state.proposals.set('p', {
-    id: 'p',
-    proposerId: 'bench',
-    category: 'bench',
-    title: 'bench',
-    body: '',
-    tags: [],
-    actions: [],
-    choices: Array.from({ length: choices }, (_, index) => `choice ${index + 1}`),
-    ballotType: type,
-    secret: false,
-    revisions: [],
-    comments: [],
-    status: 'voting',
-    createdMs: 0,
-    ballots: new Map(),
-    endedEarly: false,
-    quorumUnits: 0n,
-    ownTotalUnits: 0n,
-    ownByChoiceUnits: [0n, 0n, 0n],
-  });
+  const choiceNames = Array.from({ length: choices }, (_, index) => `choice ${index + 1}`);
+  state.proposals.set('p', votingProposal({ ballotType: type, choices: choiceNames }));
   return state;
 }
 

@@ -4,6 +4,7 @@ import type { TallyResult } from '../voting/index.ts';
 import { type BallotCast, emptySums, sumsAfterBallot } from './events.ts';
 import { chamberOutcome, decide, decidedEarly, effectiveEndMs } from './outcome.ts';
 import type { Category, Proposal } from './state.ts';
+import { votingProposal } from './testing/proposal.ts';
 
 const category: Category = {
   id: 'c',
@@ -24,29 +25,7 @@ const category: Category = {
 };
 
 function proposal(fields: Partial<Proposal>): Proposal {
-  return {
-    id: 'p',
-    proposerId: 'a',
-    category: 'c',
-    title: 't',
-    body: '',
-    tags: [],
-    actions: [],
-    choices: ['For', 'Against', 'Abstain'],
-    ballotType: 'basic',
-    secret: false,
-    revisions: [],
-    comments: [],
-    status: 'voting',
-    createdMs: 0,
-    ballots: new Map(),
-    quorumUnits: 0n,
-    ownTotalUnits: 0n,
-    ownByChoiceUnits: [0n, 0n, 0n],
-    endedEarly: false,
-    eligibleUnits: 1000n,
-    ...fields,
-  };
+  return votingProposal({ eligibleUnits: 1000n, ...fields });
 }
 
 const result = (scores: bigint[]): TallyResult => ({ type: 'basic', scores, total: scores.reduce((a, b) => a + b, 0n), winner: 1, invalid: [] });
